@@ -1,0 +1,198 @@
+/**
+ * The scenario schema: the single source of the scenario type, its validation and the JSON
+ * Schema that editors use (scenarios/scenario.schema.json). Cross-references between sections
+ * (a target naming a park, the chain matrix's size) are checked here after the shapes.
+ */
+import { z } from "zod";
+import { supportOf, type Num } from "./schema-number.js";
+import {
+  byId,
+  ChainSchema,
+  DynamicsSchema,
+  HorizonSchema,
+  IndustrySchema,
+  InstitutionKindSchema,
+  ParkSchema,
+  TierSchema,
+} from "./schema-structure.js";
+import { CompetitorSchema, InitialStateSchema } from "./schema-state.js";
+import {
+  AttractionSchema,
+  ChoiceSchema,
+  CostsSchema,
+  FactorsSchema,
+  TargetSchema,
+} from "./schema-levers.js";
+
+/** Minimum number of parks in a rank target's field (the home park plus competitors). */
+export const MIN_RANK_FIELD = 11;
+
+/** Shape of a resolved scenario, before cross-reference checks. */
+export const ScenarioShape = z.strictObject({
+  name: z.string(),
+  description: z.string().optional(),
+  horizon: HorizonSchema,
+  parks: byId(ParkSchema),
+  industries: byId(IndustrySchema),
+  chain: ChainSchema,
+  tiers: byId(TierSchema),
+  institutionKinds: byId(InstitutionKindSchema),
+  dynamics: DynamicsSchema,
+  initialState: InitialStateSchema,
+  competitors: byId(CompetitorSchema),
+  attraction: AttractionSchema,
+  factors: FactorsSchema,
+  costs: CostsSchema,
+  choice: ChoiceSchema,
+  targets: byId(TargetSchema),
+});
+
+type Shape = z.infer<typeof ScenarioShape>;
+type Ctx = z.RefinementCtx;
+type Path = (string | number)[];
+
+const upper = (x: Num): number => (typeof x === "number" ? x : supportOf(x)[1]);
+
+function issue(ctx: Ctx, path: Path, message: string): void {
+  ctx.addIssue({ code: "custom", path, message });
+}
+
+function checkRef(ctx: Ctx, path: Path, id: string, known: Record<string, unknown>, what: string) {
+  if (!Object.hasOwn(known, id)) {
+    const list = Object.keys(known).sort().join(", ");
+    issue(ctx, path, `unknown ${what} "${id}"; expected one of: ${list}`);
+  }
+}
+
+/** Keys of a per-park record must be exactly the scenario's parks. */
+function checkParkKeys(ctx: Ctx, path: Path, rec: Record<string, unknown>, s: Shape) {
+  for (const k of Object.keys(rec)) checkRef(ctx, [...path, k], k, s.parks, "park");
+  for (const p of Object.keys(s.parks))
+    if (!Object.hasOwn(rec, p)) issue(ctx, path, `missing an entry for park "${p}"`);
+}
+
+/** A schedule must say what holds in the first simulated year. */
+function checkSchedule(ctx: Ctx, path: Path, sched: Record<string, unknown>, s: Shape) {
+  const years = Object.keys(sched).map(Number);
+  if (!years.some((y) => y <= s.horizon.startYear))
+    issue(ctx, path, `schedule needs a year <= ${s.horizon.startYear} (the first simulated year); has ${years.join(", ") || "none"}`);
+}
+
+function checkChain(ctx: Ctx, s: Shape) {
+  const ids = Object.keys(s.industries).sort();
+  const order = s.chain.order;
+  const n = ids.length;
+  if (order.length !== n || [...order].sort().join() !== ids.join())
+    issue(ctx, ["chain", "order"], `must list each industry once (${ids.join(", ")})`);
+  if (s.chain.matrix.length !== n)
+    issue(ctx, ["chain", "matrix"], `must have ${n} rows (one per industry), has ${s.chain.matrix.length}`);
+  s.chain.matrix.forEach((row, i) => {
+    if (row.length !== n) issue(ctx, ["chain", "matrix", i], `must have ${n} columns, has ${row.length}`);
+  });
+  for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (const row of s.chain.matrix) if (j < row.length) sum += upper(row[j]);
+    if (sum > 1 + 1e-12)
+      issue(ctx, ["chain", "matrix"], `column ${j} (${order[j] ?? "?"}) sums to ${sum} (at most; upper bounds of distributions), must be <= 1`);
+  }
+}
+
+function checkStructure(ctx: Ctx, s: Shape) {
+  if (s.horizon.endYear < s.horizon.startYear)
+    issue(ctx, ["horizon", "endYear"], `must be >= startYear (${s.horizon.startYear}), got ${s.horizon.endYear}`);
+  if (Object.keys(s.parks).length === 0) issue(ctx, ["parks"], "needs at least one park");
+  if (Object.keys(s.industries).length === 0) issue(ctx, ["industries"], "needs at least one industry");
+  if (Object.keys(s.tiers).length === 0) issue(ctx, ["tiers"], "needs at least one tier");
+  for (const [id, ind] of Object.entries(s.industries)) {
+    checkRef(ctx, ["industries", id, "homePark"], ind.homePark, s.parks, "park");
+    const lag = ind.constructionLagQuarters;
+    if ([lag.min, lag.mode, lag.max].every((x) => typeof x === "number") && !(lag.min <= lag.mode && lag.mode <= lag.max))
+      issue(ctx, ["industries", id, "constructionLagQuarters"], "needs min <= mode <= max");
+  }
+  for (const [id, k] of Object.entries(s.institutionKinds))
+    checkRef(ctx, ["institutionKinds", id, "homePark"], k.homePark, s.parks, "park");
+  checkChain(ctx, s);
+}
+
+function checkState(ctx: Ctx, s: Shape) {
+  const st = s.initialState;
+  st.firms.forEach((f, i) => {
+    const p: Path = ["initialState", "firms", i];
+    checkRef(ctx, [...p, "park"], f.park, s.parks, "park");
+    checkRef(ctx, [...p, "industry"], f.industry, s.industries, "industry");
+    checkRef(ctx, [...p, "tier"], f.tier, s.tiers, "tier");
+  });
+  st.institutions.forEach((g, i) => {
+    checkRef(ctx, ["initialState", "institutions", i, "park"], g.park, s.parks, "park");
+    checkRef(ctx, ["initialState", "institutions", i, "kind"], g.kind, s.institutionKinds, "institution kind");
+  });
+  st.projects.forEach((pr, i) => {
+    const p: Path = ["initialState", "projects", i];
+    checkRef(ctx, [...p, "park"], pr.park, s.parks, "park");
+    checkRef(ctx, [...p, "industry"], pr.industry, s.industries, "industry");
+    checkRef(ctx, [...p, "tier"], pr.tier, s.tiers, "tier");
+  });
+  checkParkKeys(ctx, ["initialState", "parks"], st.parks, s);
+  for (const [id, c] of Object.entries(s.competitors)) {
+    for (const k of Object.keys(c.industryShare))
+      checkRef(ctx, ["competitors", id, "industryShare", k], k, s.industries, "industry");
+    c.anchorIndustries.forEach((k, i) =>
+      checkRef(ctx, ["competitors", id, "anchorIndustries", i], k, s.industries, "industry"));
+  }
+}
+
+function checkLevers(ctx: Ctx, s: Shape) {
+  const a = s.attraction;
+  for (const k of ["promotionTeams", "incentiveLevel", "incentiveBudget", "chainTargeting"] as const)
+    checkSchedule(ctx, ["attraction", k], a[k], s);
+  for (const k of Object.keys(a.targeting)) checkRef(ctx, ["attraction", "targeting", k], k, s.industries, "industry");
+  const f = s.factors;
+  for (const k of ["landQuotaMu", "talentMigration", "housingAdded", "infrastructure", "services"] as const) {
+    checkParkKeys(ctx, ["factors", k], f[k], s);
+    for (const [park, sched] of Object.entries(f[k])) checkSchedule(ctx, ["factors", k, park], sched, s);
+  }
+  for (const k of ["talentProgrammePersons", "guidanceFund", "approvalSpeed", "landCost"] as const)
+    checkSchedule(ctx, ["factors", k], f[k], s);
+}
+
+function checkTargets(ctx: Ctx, s: Shape) {
+  const groups = { ...s.tiers, ...s.institutionKinds };
+  for (const [id, t] of Object.entries(s.targets)) {
+    const p: Path = ["targets", id];
+    if (t.year < s.horizon.startYear || t.year > s.horizon.endYear)
+      issue(ctx, [...p, "year"], `must lie within the horizon ${s.horizon.startYear}-${s.horizon.endYear}, got ${t.year}`);
+    switch (t.kind) {
+      case "attracted":
+        t.groups.forEach((g, i) => checkRef(ctx, [...p, "groups", i], g, groups, "tier or institution kind"));
+        break;
+      case "output":
+        t.parks.forEach((k, i) => checkRef(ctx, [...p, "parks", i], k, s.parks, "park"));
+        break;
+      case "cluster-order":
+        if (t.thresholds.length > Object.keys(s.parks).length)
+          issue(ctx, [...p, "thresholds"], `has ${t.thresholds.length} thresholds but the district has only ${Object.keys(s.parks).length} parks`);
+        break;
+      case "rank": {
+        checkRef(ctx, [...p, "park"], t.park, s.parks, "park");
+        const field = t.field === "all" ? Object.keys(s.competitors) : t.field;
+        if (Array.isArray(t.field)) t.field.forEach((c, i) => checkRef(ctx, [...p, "field", i], c, s.competitors, "competitor"));
+        if (field.length + 1 < MIN_RANK_FIELD)
+          issue(ctx, [...p, "field"], `a rank needs a field of at least ${MIN_RANK_FIELD} parks (the park and ${MIN_RANK_FIELD - 1} competitors); has ${field.length + 1}`);
+        break;
+      }
+    }
+  }
+}
+
+/** The full scenario schema with cross-reference checks. */
+export const ScenarioSchema = ScenarioShape.superRefine((s, ctx) => {
+  checkStructure(ctx, s);
+  checkState(ctx, s);
+  checkLevers(ctx, s);
+  checkTargets(ctx, s);
+});
+
+/** A validated scenario (distributions still undrawn). */
+export type Scenario = z.infer<typeof ScenarioSchema>;
+/** One target of a scenario. */
+export type Target = Scenario["targets"][string];
