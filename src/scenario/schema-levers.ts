@@ -27,7 +27,7 @@ export const AttractionSchema = z.strictObject({
   supplierLeadsPerAnchorQuarter: nonneg(),
   /** multiplier on supplier leads for chain-targeted attraction (强链补链), by year */
   chainTargeting: schedule(nonneg()),
-});
+}).meta({ id: "Attraction" });
 
 /** Factor-supply levers (要素供给): land, talent, capital, infrastructure, services, approvals. */
 export const FactorsSchema = z.strictObject({
@@ -53,7 +53,7 @@ export const FactorsSchema = z.strictObject({
   approvalSpeed: schedule(num({ min: 0.1, max: 10 })),
   /** land cost index charged to investors (district 2017 = 1), by year */
   landCost: schedule(nonneg()),
-});
+}).meta({ id: "Factors" });
 
 /** Fiscal cost of each lever, 亿元 (100 million yuan). */
 export const CostsSchema = z.strictObject({
@@ -71,7 +71,7 @@ export const CostsSchema = z.strictObject({
   perServicesPoint: nonneg(),
   /** per housing place added, 亿元 */
   perHousingPlace: nonneg(),
-});
+}).meta({ id: "Costs" });
 
 /** Coefficients of the location-choice utility (multinomial logit; staying out has utility 0). */
 export const ChoiceSchema = z.strictObject({
@@ -92,7 +92,7 @@ export const ChoiceSchema = z.strictObject({
   landCost: num(),
   /** district-specific constant (unobserved attractiveness against competitors) */
   districtConstant: num(),
-});
+}).meta({ id: "ChoiceCoefficients" });
 
 /** Targets' common fields. */
 const TargetBase = { label: z.string(), year: z.number().int().min(2000).max(2100) };
@@ -104,7 +104,7 @@ export const AttractedTargetSchema = z.strictObject({
   /** firm tiers or institution kinds that count */
   groups: z.array(Id).min(1),
   threshold: num({ min: 0, int: true }),
-});
+}).meta({ id: "AttractedTarget" });
 
 /** Annual output of a set of parks (a cluster) in the target year, 亿元/yr. */
 export const OutputTargetSchema = z.strictObject({
@@ -112,7 +112,7 @@ export const OutputTargetSchema = z.strictObject({
   kind: z.literal("output"),
   parks: z.array(Id).min(1),
   threshold: nonneg(),
-});
+}).meta({ id: "OutputTarget" });
 
 /** Order statistic: the k-th largest park output >= each threshold (e.g. [1000, 500, 500]). */
 export const ClusterOrderTargetSchema = z.strictObject({
@@ -120,7 +120,7 @@ export const ClusterOrderTargetSchema = z.strictObject({
   kind: z.literal("cluster-order"),
   /** thresholds in descending order; met when the i-th largest park reaches the i-th threshold */
   thresholds: z.array(nonneg()).min(1),
-});
+}).meta({ id: "ClusterOrderTarget" });
 
 /** Rank of a home park on the composite index among the district's parks and the competitors. */
 export const RankTargetSchema = z.strictObject({
@@ -133,7 +133,7 @@ export const RankTargetSchema = z.strictObject({
   field: z.union([z.literal("all"), z.array(Id)]),
   /** weights of the composite index: ln output, ln firms, output growth, anchors */
   weights: z.strictObject({ output: num(), firms: num(), growth: num(), anchors: num() }),
-});
+}).meta({ id: "RankTarget" });
 
 /** Any target (MODEL.md, "Targets"). */
 export const TargetSchema = z.discriminatedUnion("kind", [
@@ -141,6 +141,6 @@ export const TargetSchema = z.discriminatedUnion("kind", [
   OutputTargetSchema,
   ClusterOrderTargetSchema,
   RankTargetSchema,
-]);
+]).meta({ id: "Target" });
 
 export { Id };

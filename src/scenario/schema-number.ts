@@ -6,44 +6,56 @@
 import { z } from "zod";
 
 /** Uniform on [min, max]. */
-const Uniform = z.strictObject({ dist: z.literal("uniform"), min: z.number(), max: z.number() });
+const Uniform = z
+  .strictObject({ dist: z.literal("uniform"), min: z.number(), max: z.number() })
+  .meta({ id: "DistUniform", description: "uniform on [min, max]" });
 /** Normal, truncated to [min, max] when either bound is given. */
-const Normal = z.strictObject({
-  dist: z.literal("normal"),
-  mean: z.number(),
-  sd: z.number().nonnegative(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-});
+const Normal = z
+  .strictObject({
+    dist: z.literal("normal"),
+    mean: z.number(),
+    sd: z.number().nonnegative(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .meta({ id: "DistNormal", description: "normal, truncated to [min, max] when either bound is given" });
 /** Lognormal: ln X ~ Normal(meanlog, sdlog), truncated to [min, max] when given. */
-const LogNormal = z.strictObject({
-  dist: z.literal("lognormal"),
-  meanlog: z.number(),
-  sdlog: z.number().nonnegative(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-});
+const LogNormal = z
+  .strictObject({
+    dist: z.literal("lognormal"),
+    meanlog: z.number(),
+    sdlog: z.number().nonnegative(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .meta({ id: "DistLogNormal", description: "lognormal: ln X ~ Normal(meanlog, sdlog), truncated to [min, max] when given" });
 /** Triangular on [min, max] with its mode. */
-const Triangular = z.strictObject({
-  dist: z.literal("triangular"),
-  min: z.number(),
-  mode: z.number(),
-  max: z.number(),
-});
+const Triangular = z
+  .strictObject({
+    dist: z.literal("triangular"),
+    min: z.number(),
+    mode: z.number(),
+    max: z.number(),
+  })
+  .meta({ id: "DistTriangular", description: "triangular on [min, max] with its mode" });
 /** Beta(alpha, beta) scaled to [min, max] (default [0, 1]). */
-const Beta = z.strictObject({
-  dist: z.literal("beta"),
-  alpha: z.number().positive(),
-  beta: z.number().positive(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-});
+const Beta = z
+  .strictObject({
+    dist: z.literal("beta"),
+    alpha: z.number().positive(),
+    beta: z.number().positive(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .meta({ id: "DistBeta", description: "Beta(alpha, beta) scaled to [min, max] (default [0, 1])" });
 /** One of the listed values, with optional weights (normalised). */
-const Choice = z.strictObject({
-  dist: z.literal("choice"),
-  values: z.array(z.number()).min(1),
-  weights: z.array(z.number().nonnegative()).optional(),
-});
+const Choice = z
+  .strictObject({
+    dist: z.literal("choice"),
+    values: z.array(z.number()).min(1),
+    weights: z.array(z.number().nonnegative()).optional(),
+  })
+  .meta({ id: "DistChoice", description: "one of the listed values, with optional weights (normalised)" });
 
 /** Any parameter distribution; the `dist` key selects the family. */
 export const DistributionSchema = z
@@ -70,7 +82,8 @@ export const DistributionSchema = z
         if (d.weights && !d.weights.some((w) => w > 0)) bad("choice weights must not all be zero");
         break;
     }
-  });
+  })
+  .meta({ id: "Distribution", description: "a parameter distribution, drawn once per run; `dist` selects the family" });
 
 /** A parameter distribution as parsed from a scenario. */
 export type Distribution = z.infer<typeof DistributionSchema>;
@@ -109,31 +122,54 @@ function describeRange(r: NumRange): string {
   return [kind, [lo, hi].filter(Boolean).join(" and ")].filter(Boolean).join(" ");
 }
 
-/** A numeric parameter within `range`: a number, or a distribution whose support lies inside it. */
+/** Whether a distribution's lower end is open (a lognormal without `min` never reaches 0). */
+function lowerIsOpen(d: Distribution): boolean {
+  return d.dist === "lognormal" && (d.min === undefined || d.min <= 0);
+}
+
+/** Whether a distribution's support [lo, hi] lies inside the parameter's range. */
+function supportFits(d: Distribution, range: NumRange): boolean {
+  const [lo, hi] = supportOf(d);
+  const min = range.min;
+  const belowMin = min !== undefined && (lo < min || (range.positive === true && lo === min && !lowerIsOpen(d)));
+  const aboveMax = range.max !== undefined && hi > range.max;
+  return !belowMin && !aboveMax;
+}
+
+/**
+ * A numeric parameter within `range`: a number, or a distribution whose support lies inside it.
+ * The distribution branch is the one shared `DistributionSchema` (so the JSON Schema defines it
+ * once); the range check on a distribution runs after the union has matched.
+ */
 export function num(range: NumRange = {}) {
   let plain = range.int ? z.number().int() : z.number();
   if (range.min !== undefined) plain = range.positive ? plain.gt(range.min) : plain.gte(range.min);
   if (range.max !== undefined) plain = plain.lte(range.max);
-  const dist = DistributionSchema.superRefine((d, ctx) => {
-    const [lo, hi] = supportOf(d);
-    const belowMin = range.min !== undefined && (range.positive ? lo <= range.min : lo < range.min);
-    const aboveMax = range.max !== undefined && hi > range.max;
-    if (belowMin || aboveMax) {
+  return z
+    .union([plain, DistributionSchema])
+    .superRefine((v, ctx) => {
+      if (typeof v === "number" || supportFits(v, range)) return;
+      const [lo, hi] = supportOf(v);
       ctx.addIssue({
         code: "custom",
-        message: `distribution support [${lo}, ${hi}] must lie within the parameter's range (${describeRange(range)}); truncate it with min/max`,
+        message:
+          `distribution support [${lo}, ${hi}] must lie within the parameter's range (${describeRange(range)}); ` +
+          "truncate it with min/max",
       });
-    }
-  });
-  return z.union([plain, dist]).describe(`${describeRange(range)}, or a distribution`);
+    })
+    .describe(`${describeRange(range)}, or a distribution`);
 }
 
 /** A number or a distribution, as it appears in the scenario type. */
 export type Num = number | Distribution;
 
-/** Fraction in [0, 1]. */
-export const prob = () => num({ min: 0, max: 1 });
-/** Non-negative quantity. */
-export const nonneg = () => num({ min: 0 });
-/** Strictly positive quantity. */
-export const positive = () => num({ min: 0, positive: true });
+const PROBABILITY = num({ min: 0, max: 1 }).meta({ id: "Probability" });
+const NON_NEGATIVE = num({ min: 0 }).meta({ id: "NonNegative" });
+const POSITIVE = num({ min: 0, positive: true }).meta({ id: "Positive" });
+
+/** Fraction in [0, 1] (one shared schema, named "Probability" in the JSON Schema). */
+export const prob = () => PROBABILITY;
+/** Non-negative quantity (one shared schema, "NonNegative"). */
+export const nonneg = () => NON_NEGATIVE;
+/** Strictly positive quantity (one shared schema, "Positive"). */
+export const positive = () => POSITIVE;

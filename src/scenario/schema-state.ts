@@ -15,14 +15,14 @@ export const FirmGroupSchema = z.strictObject({
   count: num({ min: 0, int: true }),
   /** their combined annual output, 亿元/yr (split among them with the tier's lognormal spread) */
   output: nonneg(),
-});
+}).meta({ id: "FirmGroup" });
 
 /** A block of existing institutions of one kind in one park. */
 export const InstitutionGroupSchema = z.strictObject({
   park: Id,
   kind: Id,
   count: num({ min: 0, int: true }),
-});
+}).meta({ id: "InstitutionGroup" });
 
 /** A project signed or building at the start (e.g. the Kelun park). */
 export const ProjectSchema = z.strictObject({
@@ -39,7 +39,7 @@ export const ProjectSchema = z.strictObject({
   stage: z.enum(["signed", "building"]),
   /** quarters of construction left at the start (ignored for "signed", which draws a lag) */
   remainingBuildQuarters: num({ min: 0, int: true }),
-});
+}).meta({ id: "Project" });
 
 /** Per-park factor stocks at the start. */
 export const ParkStateSchema = z.strictObject({
@@ -51,7 +51,7 @@ export const ParkStateSchema = z.strictObject({
   talentPool: nonneg(),
   /** talent the park's housing can hold, persons (caps the pool) */
   housingCapacity: nonneg(),
-});
+}).meta({ id: "ParkState" });
 
 /** Everything that exists when the horizon starts. */
 export const InitialStateSchema = z.strictObject({
@@ -59,7 +59,7 @@ export const InitialStateSchema = z.strictObject({
   institutions: z.array(InstitutionGroupSchema),
   projects: z.array(ProjectSchema),
   parks: byId(ParkStateSchema),
-});
+}).meta({ id: "InitialState" });
 
 /** A competitor park: an aggregate agent valued with the district's utility terms. */
 export const CompetitorSchema = z.strictObject({
@@ -87,4 +87,4 @@ export const CompetitorSchema = z.strictObject({
   landCost: nonneg(),
   /** number of firms, for the rank index */
   firms: nonneg(),
-});
+}).meta({ id: "Competitor" });

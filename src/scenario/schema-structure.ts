@@ -10,22 +10,26 @@ import { num, nonneg, positive, prob } from "./schema-number.js";
 /** Identifier of a park, industry, tier, institution kind, competitor or target. */
 export const Id = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*$/, "an id: lower-case letters, digits and '-', starting with a letter");
+  .regex(/^[a-z][a-z0-9-]*$/, "an id: lower-case letters, digits and '-', starting with a letter")
+  .meta({ id: "Id" });
 
 /** An object keyed by id (the model iterates ids in sorted order). */
 export const byId = <T extends z.ZodType>(value: T) => z.record(Id, value);
 
 /** A four-digit calendar year as an object key. */
-export const YearKey = z.string().regex(/^\d{4}$/, "a four-digit year such as \"2018\"");
+export const YearKey = z
+  .string()
+  .regex(/^\d{4}$/, "a four-digit year such as \"2018\"")
+  .meta({ id: "YearKey" });
 
 /** A yearly schedule: each key is the first year a value holds; it holds until the next key. */
-export const schedule = (value: z.ZodType) => z.record(YearKey, value);
+export const schedule = <T extends z.ZodType>(value: T) => z.record(YearKey, value);
 
 /** First and last simulated calendar years; quarters run from startYear Q1 to endYear Q4. */
 export const HorizonSchema = z.strictObject({
   startYear: z.number().int().min(2000).max(2100),
   endYear: z.number().int().min(2000).max(2100),
-});
+}).meta({ id: "Horizon" });
 
 /** One park of the district. */
 export const ParkSchema = z.strictObject({
@@ -33,7 +37,7 @@ export const ParkSchema = z.strictObject({
   nameZh: z.string().optional(),
   /** planned area in km² (descriptive) */
   areaKm2: nonneg().optional(),
-});
+}).meta({ id: "Park" });
 
 /** One of the eight industries (MODEL.md, "Industries and the chain"). */
 export const IndustrySchema = z.strictObject({
@@ -69,7 +73,7 @@ export const IndustrySchema = z.strictObject({
   valueAddedRatio: prob(),
   /** local tax / output */
   taxRatio: prob(),
-});
+}).meta({ id: "Industry" });
 
 /** The supply-chain matrix A: a[i][j] = share of industry j's local inputs from industry i. */
 export const ChainSchema = z.strictObject({
@@ -77,7 +81,7 @@ export const ChainSchema = z.strictObject({
   order: z.array(Id),
   /** rows = supplier industry i, columns = customer industry j; each column sums to <= 1 */
   matrix: z.array(z.array(num({ min: 0, max: 1 }))),
-});
+}).meta({ id: "Chain" });
 
 /** A firm tier (MODEL.md, "Agents"): fixed at entry by the firm's group. */
 export const TierSchema = z.strictObject({
@@ -100,7 +104,7 @@ export const TierSchema = z.strictObject({
   leadShare: nonneg(),
   /** whether start-ups enter in this tier */
   isStartupTier: z.boolean().default(false),
-});
+}).meta({ id: "Tier" });
 
 /** An institution kind: schools, top medical institutions, platforms. */
 export const InstitutionKindSchema = z.strictObject({
@@ -122,7 +126,7 @@ export const InstitutionKindSchema = z.strictObject({
   utilityConstant: num(),
   /** park where institutions of this kind locate */
   homePark: Id,
-});
+}).meta({ id: "InstitutionKind" });
 
 /** Model dynamics that are not tied to one industry (MODEL.md, "One quarter", step 6 and 7). */
 export const DynamicsSchema = z.strictObject({
@@ -147,4 +151,4 @@ export const DynamicsSchema = z.strictObject({
   capitalTurnover: positive(),
   /** talent pool attrition per year (leavers / pool) */
   talentAttrition: prob(),
-});
+}).meta({ id: "Dynamics" });

@@ -93,25 +93,37 @@ function checkChain(ctx: Ctx, s: Shape) {
     let sum = 0;
     for (const row of s.chain.matrix) if (j < row.length) sum += upper(row[j]);
     if (sum > 1 + 1e-12)
-      issue(ctx, ["chain", "matrix"], `column ${j} (${order[j] ?? "?"}) sums to ${sum} (at most; upper bounds of distributions), must be <= 1`);
+      issue(
+        ctx,
+        ["chain", "matrix"],
+        `column ${j} (${order[j] ?? "?"}) sums to ${+sum.toPrecision(6)}, must be <= 1 (distributions count at their upper bound)`,
+      );
   }
 }
 
-function checkStructure(ctx: Ctx, s: Shape) {
+function checkHorizon(ctx: Ctx, s: Shape) {
   if (s.horizon.endYear < s.horizon.startYear)
     issue(ctx, ["horizon", "endYear"], `must be >= startYear (${s.horizon.startYear}), got ${s.horizon.endYear}`);
+}
+
+function checkNonEmpty(ctx: Ctx, s: Shape) {
   if (Object.keys(s.parks).length === 0) issue(ctx, ["parks"], "needs at least one park");
   if (Object.keys(s.industries).length === 0) issue(ctx, ["industries"], "needs at least one industry");
   if (Object.keys(s.tiers).length === 0) issue(ctx, ["tiers"], "needs at least one tier");
+}
+
+function checkIndustries(ctx: Ctx, s: Shape) {
   for (const [id, ind] of Object.entries(s.industries)) {
     checkRef(ctx, ["industries", id, "homePark"], ind.homePark, s.parks, "park");
     const lag = ind.constructionLagQuarters;
     if ([lag.min, lag.mode, lag.max].every((x) => typeof x === "number") && !(lag.min <= lag.mode && lag.mode <= lag.max))
       issue(ctx, ["industries", id, "constructionLagQuarters"], "needs min <= mode <= max");
   }
+}
+
+function checkInstitutionKinds(ctx: Ctx, s: Shape) {
   for (const [id, k] of Object.entries(s.institutionKinds))
     checkRef(ctx, ["institutionKinds", id, "homePark"], k.homePark, s.parks, "park");
-  checkChain(ctx, s);
 }
 
 function checkState(ctx: Ctx, s: Shape) {
@@ -133,6 +145,9 @@ function checkState(ctx: Ctx, s: Shape) {
     checkRef(ctx, [...p, "tier"], pr.tier, s.tiers, "tier");
   });
   checkParkKeys(ctx, ["initialState", "parks"], st.parks, s);
+}
+
+function checkCompetitors(ctx: Ctx, s: Shape) {
   for (const [id, c] of Object.entries(s.competitors)) {
     for (const k of Object.keys(c.industryShare))
       checkRef(ctx, ["competitors", id, "industryShare", k], k, s.industries, "industry");
@@ -159,7 +174,8 @@ function checkTargets(ctx: Ctx, s: Shape) {
   const groups = { ...s.tiers, ...s.institutionKinds };
   for (const [id, t] of Object.entries(s.targets)) {
     const p: Path = ["targets", id];
-    if (t.year < s.horizon.startYear || t.year > s.horizon.endYear)
+    const horizonOk = s.horizon.startYear <= s.horizon.endYear;
+    if (horizonOk && (t.year < s.horizon.startYear || t.year > s.horizon.endYear))
       issue(ctx, [...p, "year"], `must lie within the horizon ${s.horizon.startYear}-${s.horizon.endYear}, got ${t.year}`);
     switch (t.kind) {
       case "attracted":
@@ -168,10 +184,14 @@ function checkTargets(ctx: Ctx, s: Shape) {
       case "output":
         t.parks.forEach((k, i) => checkRef(ctx, [...p, "parks", i], k, s.parks, "park"));
         break;
-      case "cluster-order":
+      case "cluster-order": {
         if (t.thresholds.length > Object.keys(s.parks).length)
           issue(ctx, [...p, "thresholds"], `has ${t.thresholds.length} thresholds but the district has only ${Object.keys(s.parks).length} parks`);
+        const plain = t.thresholds.filter((x): x is number => typeof x === "number");
+        if (plain.length === t.thresholds.length && plain.some((x, i) => i > 0 && x > plain[i - 1]))
+          issue(ctx, [...p, "thresholds"], `must be in descending order, got [${plain.join(", ")}]`);
         break;
+      }
       case "rank": {
         checkRef(ctx, [...p, "park"], t.park, s.parks, "park");
         const field = t.field === "all" ? Object.keys(s.competitors) : t.field;
@@ -184,13 +204,75 @@ function checkTargets(ctx: Ctx, s: Shape) {
   }
 }
 
-/** The full scenario schema with cross-reference checks. */
-export const ScenarioSchema = ScenarioShape.superRefine((s, ctx) => {
-  checkStructure(ctx, s);
-  checkState(ctx, s);
-  checkLevers(ctx, s);
-  checkTargets(ctx, s);
-});
+/** A part of the scenario a check reads: the values below a path, or only the keys of a record. */
+interface Read {
+  path: string[];
+  keysOnly: boolean;
+}
+const deep = (p: string): Read => ({ path: p.split("."), keysOnly: false });
+const keys = (p: string): Read => ({ path: p.split("."), keysOnly: true });
+
+/** Each cross-reference check with what it reads ("*" matches any key). */
+const CHECKS: { reads: Read[]; run: (ctx: Ctx, s: Shape) => void }[] = [
+  { reads: [deep("horizon")], run: checkHorizon },
+  { reads: [keys("parks"), keys("industries"), keys("tiers")], run: checkNonEmpty },
+  { reads: [deep("industries.*.homePark"), deep("industries.*.constructionLagQuarters"), keys("parks")], run: checkIndustries },
+  { reads: [deep("institutionKinds.*.homePark"), keys("parks")], run: checkInstitutionKinds },
+  { reads: [keys("industries"), deep("chain")], run: checkChain },
+  {
+    reads: [
+      deep("initialState.firms"),
+      deep("initialState.institutions"),
+      deep("initialState.projects"),
+      keys("initialState.parks"),
+      ...["parks", "industries", "tiers", "institutionKinds"].map(keys),
+    ],
+    run: checkState,
+  },
+  { reads: [keys("competitors.*.industryShare"), deep("competitors.*.anchorIndustries"), keys("industries")], run: checkCompetitors },
+  {
+    reads: [
+      deep("horizon"),
+      keys("parks"),
+      keys("industries"),
+      ...["promotionTeams", "incentiveLevel", "incentiveBudget", "chainTargeting", "targeting"].map((k) => keys(`attraction.${k}`)),
+      ...["landQuotaMu", "talentMigration", "housingAdded", "infrastructure", "services"].map((k) => keys(`factors.${k}.*`)),
+      ...["talentProgrammePersons", "guidanceFund", "approvalSpeed", "landCost"].map((k) => keys(`factors.${k}`)),
+    ],
+    run: checkLevers,
+  },
+  {
+    reads: [deep("targets"), deep("horizon"), ...["parks", "tiers", "institutionKinds", "competitors"].map(keys)],
+    run: checkTargets,
+  },
+];
+
+/**
+ * Whether a shape issue at `issuePath` makes a read unsafe: it lies inside what is read, or
+ * above it (a wrong type further up); for a keys-only read, only an issue at or above the record.
+ */
+function blocks(issuePath: readonly PropertyKey[], read: Read): boolean {
+  const n = Math.min(issuePath.length, read.path.length);
+  for (let i = 0; i < n; i++) if (read.path[i] !== "*" && read.path[i] !== String(issuePath[i])) return false;
+  return !read.keysOnly || issuePath.length <= read.path.length;
+}
+
+const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The full scenario schema with cross-reference checks. The checks also run when other parts
+ * have shape problems (so that one pass reports every problem), each only when what it reads
+ * parsed cleanly.
+ */
+export const ScenarioSchema = ScenarioShape.superRefine(
+  (s, ctx) => {
+    // An unknown key does not stop its object from parsing: only other issues make reads unsafe.
+    const shapeIssues = ctx.issues.filter((i) => i.code !== "unrecognized_keys").map((i) => i.path ?? []);
+    for (const check of CHECKS)
+      if (!check.reads.some((r) => shapeIssues.some((p) => blocks(p, r)))) check.run(ctx, s);
+  },
+  { when: (payload) => isObject(payload.value) },
+);
 
 /** A validated scenario (distributions still undrawn). */
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -1,0 +1,71 @@
+/** `clustersim validate <files...> [--json]`: checks scenario files and reports every problem. */
+import { loadScenario } from "../scenario/load.js";
+import { ScenarioError, formatProblem, type Problem } from "../scenario/errors.js";
+import { EXIT, UsageError, parseCommandArgs, type CliIO, type Command } from "./command.js";
+
+const usage = `Usage: clustersim validate <scenario.json>... [--json]
+
+Loads each scenario file (following "extends" to its base files), checks it against the
+scenario schema and the cross-references between its sections, and reports every problem.
+
+Problems go to stderr, one line each: file:line:column: $.json.path: what was expected.
+stdout gets one result line per file ("ok" with the scenario hash, or the problem count).
+
+Options:
+  --json      print one JSON document instead: {"files": [{"file", "ok", "hash"?, "problems"}]}
+  -h, --help  show this help
+
+Exit status: 0 when every file is valid, 2 when any file is invalid or missing.
+`;
+
+/** One file's outcome. */
+interface FileResult {
+  file: string;
+  ok: boolean;
+  hash?: string;
+  problems: Problem[];
+}
+
+/** Loads one file, turning a ScenarioError into its problems (other errors propagate). */
+async function check(file: string): Promise<FileResult> {
+  try {
+    const loaded = await loadScenario(file);
+    return { file, ok: true, hash: loaded.hash, problems: [] };
+  } catch (err) {
+    if (err instanceof ScenarioError) return { file, ok: false, problems: [...err.problems] };
+    throw err;
+  }
+}
+
+const paint = (io: CliIO, code: number, text: string) => (io.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+/** The human-readable result line of one file. */
+function resultLine(r: FileResult, io: CliIO): string {
+  if (r.ok) return `${paint(io, 32, "ok")}    ${r.file}  sha256:${r.hash!.slice(0, 12)}…`;
+  const n = r.problems.length;
+  return `${paint(io, 31, "FAIL")}  ${r.file}  ${n} problem${n === 1 ? "" : "s"}`;
+}
+
+/** The `validate` command. */
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "check scenario files and report every problem",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" } });
+    if (values.help) {
+      io.stdout(usage);
+      return EXIT.ok;
+    }
+    if (positionals.length === 0) throw new UsageError("expected at least one scenario file");
+    const results: FileResult[] = [];
+    for (const file of positionals) {
+      const r = await check(file);
+      results.push(r);
+      for (const p of r.problems) io.stderr(`${formatProblem(p)}\n`);
+      if (!values.json) io.stdout(`${resultLine(r, io)}\n`);
+    }
+    if (values.json) io.stdout(`${JSON.stringify({ files: results }, null, 2)}\n`);
+    return results.every((r) => r.ok) ? EXIT.ok : EXIT.usage;
+  },
+};

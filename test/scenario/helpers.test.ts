@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { closestKey, editDistance } from "../../src/scenario/did-you-mean.js";
+import { formatJsonPath } from "../../src/scenario/json-path.js";
+import { normalizePath, resolveRelative } from "../../src/scenario/paths.js";
+
+describe("did you mean", () => {
+  it("edit distance counts swaps as one", () => {
+    expect(editDistance("marketTrnd", "marketTrend")).toBe(1);
+    expect(editDistance("hroizon", "horizon")).toBe(1);
+    expect(editDistance("", "abc")).toBe(3);
+  });
+
+  it("suggests only close keys", () => {
+    const keys = ["marketTrend", "marketVolatility", "name", "nameZh"];
+    expect(closestKey("marketTrnd", keys)).toBe("marketTrend");
+    expect(closestKey("MarketTrend", keys)).toBe("marketTrend");
+    expect(closestKey("nam", keys)).toBe("name");
+    expect(closestKey("volatility", keys)).toBeUndefined();
+  });
+});
+
+describe("JSON paths", () => {
+  it("uses dots for plain keys and brackets otherwise", () => {
+    expect(formatJsonPath(["industries", "med-devices", "marketTrend"])).toBe("$.industries.med-devices.marketTrend");
+    expect(formatJsonPath(["chain", "matrix", 2, 0])).toBe("$.chain.matrix[2][0]");
+    expect(formatJsonPath(["attraction", "promotionTeams", "2019"])).toBe('$.attraction.promotionTeams["2019"]');
+    expect(formatJsonPath([])).toBe("$");
+  });
+});
+
+describe("extends paths", () => {
+  it("resolve relative to the extending file", () => {
+    expect(resolveRelative("scenarios/example-overlay.json", "./example.json")).toBe("scenarios/example.json");
+    expect(resolveRelative("a/b/c.json", "../../d.json")).toBe("d.json");
+    expect(resolveRelative("c.json", "../d.json")).toBe("../d.json");
+    expect(resolveRelative("/x/y/c.json", "/abs/d.json")).toBe("/abs/d.json");
+    expect(resolveRelative("/x/y/c.json", "../d.json")).toBe("/x/d.json");
+    expect(normalizePath("a//./b/../c")).toBe("a/c");
+  });
+});
