@@ -38,3 +38,4 @@ export {
   distributionSupport,
   distributionMean,
 } from "./distribution.js";
+export { betaCdf, distributionQuantile } from "./quantile.js";

@@ -151,4 +151,6 @@ export const DynamicsSchema = z.strictObject({
   capitalTurnover: positive(),
   /** talent pool attrition per year (leavers / pool) */
   talentAttrition: prob(),
+  /** share of a park's excess talent demand (demand - pool) recruited from outside the district per year, within housing */
+  talentMarketPull: prob(),
 }).meta({ id: "Dynamics" });

@@ -23,6 +23,7 @@ import {
   FactorsSchema,
   TargetSchema,
 } from "./schema-levers.js";
+import { CalibrationSchema, PosteriorSchema } from "./schema-calibration.js";
 
 /** Minimum number of parks in a rank target's field (the home park plus competitors). */
 export const MIN_RANK_FIELD = 11;
@@ -45,6 +46,8 @@ export const ScenarioShape = z.strictObject({
   costs: CostsSchema,
   choice: ChoiceSchema,
   targets: byId(TargetSchema),
+  calibration: CalibrationSchema.optional(),
+  posterior: PosteriorSchema.optional(),
 });
 
 type Shape = z.infer<typeof ScenarioShape>;
@@ -213,6 +216,50 @@ const deep = (p: string): Read => ({ path: p.split("."), keysOnly: false });
 const keys = (p: string): Read => ({ path: p.split("."), keysOnly: true });
 
 /** Each cross-reference check with what it reads ("*" matches any key). */
+/** Labels of a metric's breakdown that are scenario ids, by breakdown. */
+function breakdownIds(s: Shape, by: string): Record<string, unknown> | undefined {
+  const table: Record<string, Record<string, unknown>> = {
+    park: s.parks, industry: s.industries, tier: s.tiers, kind: s.institutionKinds, competitor: s.competitors,
+  };
+  return table[by];
+}
+
+function checkCalibration(ctx: Ctx, s: Shape) {
+  if (!s.calibration) return;
+  for (const [id, o] of Object.entries(s.calibration.observations)) {
+    const p: Path = ["calibration", "observations", id];
+    const known = breakdownIds(s, o.metric.split("/")[1]);
+    if (known) checkRef(ctx, [...p, "of"], o.of, known, o.metric.split("/")[1]);
+    if (o.min === undefined && o.max === undefined) issue(ctx, p, "needs min, max or both");
+    if (o.min !== undefined && o.max !== undefined && o.min > o.max) issue(ctx, [...p, "max"], `must be >= min (${o.min}), got ${o.max}`);
+  }
+}
+
+/** Value at a JSON path like $.a.b[2]["c d"] in a parsed scenario, or undefined. */
+function atJsonPath(root: unknown, path: string): unknown {
+  const parts = [...path.slice(1).matchAll(/\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\["([^"]*)"\]/g)].map((m) => m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
+  let v: unknown = root;
+  for (const k of parts) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[k as string];
+  }
+  return v;
+}
+
+function checkPosterior(ctx: Ctx, s: Shape) {
+  if (!s.posterior) return;
+  const { parameters, draws } = s.posterior;
+  parameters.forEach((path, i) => {
+    const v = atJsonPath(s, path);
+    if (typeof v !== "number" && !(typeof v === "object" && v !== null && "dist" in v))
+      issue(ctx, ["posterior", "parameters", i], `${path} is not a numeric parameter of the scenario`);
+  });
+  draws.forEach((row, r) => {
+    if (row.length !== parameters.length)
+      issue(ctx, ["posterior", "draws", r], `has ${row.length} values, expected ${parameters.length} (one per parameter)`);
+  });
+}
+
 const CHECKS: { reads: Read[]; run: (ctx: Ctx, s: Shape) => void }[] = [
   { reads: [deep("horizon")], run: checkHorizon },
   { reads: [keys("parks"), keys("industries"), keys("tiers")], run: checkNonEmpty },
@@ -245,6 +292,8 @@ const CHECKS: { reads: Read[]; run: (ctx: Ctx, s: Shape) => void }[] = [
     reads: [deep("targets"), deep("horizon"), ...["parks", "tiers", "institutionKinds", "competitors"].map(keys)],
     run: checkTargets,
   },
+  { reads: [deep("calibration"), ...["parks", "industries", "tiers", "institutionKinds", "competitors"].map(keys)], run: checkCalibration },
+  { reads: [deep("posterior")], run: checkPosterior },
 ];
 
 /**

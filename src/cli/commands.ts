@@ -1,0 +1,7 @@
+/** The list of sub-commands, in the order `clustersim --help` shows them. */
+import type { Command } from "./command.js";
+import { runCommand } from "./run.js";
+import { validateCommand } from "./validate.js";
+
+/** Every command of the CLI. */
+export const commands: Command[] = [runCommand, validateCommand];

@@ -1,0 +1,35 @@
+/** `clustersim run <scenario.json> [--seed N] [--json]`: one run of a scenario, summarised or in full. */
+import { runScenario } from "../model/run.js";
+import { formatRunSummary } from "../report/run-summary.js";
+import { stringifyResult } from "../report/json.js";
+import { loadScenario } from "../scenario/index.js";
+import { EXIT, UsageError, intOption, parseCommandArgs, type Command } from "./command.js";
+
+const usage = `Usage: clustersim run <scenario.json> [--seed N] [--json]
+
+Runs the scenario once with run seed N (default 1) and prints yearly output per park against the
+targets, the target table, firm leads lost by reason and the fiscal cost of each lever.
+
+Options:
+  --seed N   run seed, a whole number 0..4294967295 (default 1)
+  --json     print the full run result as one JSON document (metric series as arrays)
+  -h, --help show this help
+`;
+
+/** The `run` command. */
+export const runCommand: Command = {
+  name: "run",
+  summary: "run a scenario once and summarise it",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { seed: { type: "string" }, json: { type: "boolean" } });
+    if (positionals.length !== 1) throw new UsageError(`expected one scenario file, got ${positionals.length}`);
+    const seed = intOption("seed", values.seed, 1);
+    if (seed > 0xffffffff) throw new UsageError(`--seed must be at most 4294967295, got ${seed}`);
+    const loaded = await loadScenario(positionals[0]);
+    const result = runScenario(loaded.scenario, seed);
+    if (values.json) io.stdout(stringifyResult({ scenarioHash: loaded.hash, file: positionals[0], ...result }));
+    else io.stdout(formatRunSummary(result, io.color));
+    return EXIT.ok;
+  },
+};
