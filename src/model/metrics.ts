@@ -41,8 +41,8 @@ export const METRICS: MetricSpec[] = [
   m("employment", "persons", "industry", "workers employed by the industry's firms"),
   m("valueAdded", "亿元/yr", "park", "output x the industry's value-added ratio"),
   m("localTax", "亿元/yr", "park", "output x the industry's local tax ratio"),
-  m("firms", "firms", "park", "ramping and producing firms"),
-  m("firms", "firms", "tier", "ramping and producing firms by tier"),
+  m("firms", "firms", "park", "firms present: signed and not exited or abandoned (waiting for land, building, ramping, producing)"),
+  m("firms", "firms", "tier", "firms present by tier"),
   m("firms", "firms", "stage", "firm agents by stage (exited and lost-to-land are cumulative)"),
   m("attracted", "groups", "tier", "distinct groups newly signed since the start, by tier", true),
   m("attracted", "institutions", "kind", "institutions newly signed since the start, by kind", true),
@@ -121,11 +121,13 @@ export function recordMetrics(p: ModelParams, s: ModelState, series: MetricSerie
       if (prev > 0 && out === 0) flows[2] -= prev;
       continue;
     }
+    const park = f.park[k];
+    const i = f.industry[k];
+    firmsP[park] += 1;
+    firmsT[f.tier[k]] += 1;
     if (out === 0 && prev === 0) continue;
     if (prev === 0) flows[1] += out;
     else flows[0] += out - prev;
-    const park = f.park[k];
-    const i = f.industry[k];
     outP[park] += out;
     outI[i] += out;
     const e = employment(p, s, k);
@@ -133,10 +135,6 @@ export function recordMetrics(p: ModelParams, s: ModelState, series: MetricSerie
     empI[i] += e;
     vaP[park] += out * p.industry.valueAddedRatio[i];
     taxP[park] += out * p.industry.taxRatio[i];
-    if (stage === Stage.producing || stage === Stage.ramping) {
-      firmsP[park] += 1;
-      firmsT[f.tier[k]] += 1;
-    }
   }
   row("attracted/tier").set(s.attractedTier);
   row("attracted/kind").set(s.attractedKind);

@@ -45,7 +45,7 @@ export const ScenarioShape = z.strictObject({
   factors: FactorsSchema,
   costs: CostsSchema,
   choice: ChoiceSchema,
-  targets: byId(TargetSchema),
+  targets: byId(TargetSchema).default({}),
   calibration: CalibrationSchema.optional(),
   posterior: PosteriorSchema.optional(),
 });
