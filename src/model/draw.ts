@@ -31,7 +31,7 @@ export function childPath(parent: string, key: string | number): string {
 }
 
 function walk(value: unknown, path: string, runSeed: number, fixed: Map<string, number>, out: DrawnValue[]): unknown {
-  const preset = fixed.get(path);
+  const preset = isDistributionSpec(value) ? fixed.get(path) : undefined;
   if (preset !== undefined) {
     out.push({ path, value: preset });
     return preset;
@@ -67,7 +67,8 @@ function posteriorValues(scenario: Scenario, runSeed: number, out: DrawnValue[])
 
 /**
  * Draws every distribution of `scenario` for the run with seed `runSeed`; parameters of the
- * posterior (when the scenario has one) take the values of the run's posterior row instead.
+ * posterior (when the scenario has one) take the values of the run's posterior row instead,
+ * unless an overlay has fixed them to a plain number, which then wins.
  * Values are listed in path order, the posterior row first.
  */
 export function drawScenario(scenario: Scenario, runSeed: number): { drawn: DrawnScenario; values: DrawnValue[] } {

@@ -3,11 +3,11 @@ import { describeVerdict, judge, MAD_MULTIPLIER, needsRetry, outcome, RELATIVE_T
 
 describe("judge", () => {
   it("tolerates a 25% drop when the noise is small", () => {
-    const base = { ratio: 0.4, mad: 0.005 };
-    expect(judge(base, { ratio: 0.31, mad: 0.005 }).pass).toBe(true);
-    expect(judge(base, { ratio: 0.3, mad: 0.005 }).pass).toBe(true); // exactly at the threshold
-    expect(judge(base, { ratio: 0.29, mad: 0.005 }).pass).toBe(false);
-    expect(judge(base, { ratio: 0.29, mad: 0.005 }).threshold).toBeCloseTo(0.3, 12);
+    const base = { ratio: 0.5, mad: 0.005 };
+    expect(judge(base, { ratio: 0.4, mad: 0.005 }).pass).toBe(true);
+    expect(judge(base, { ratio: 0.375, mad: 0.005 }).pass).toBe(true); // exactly at the threshold
+    expect(judge(base, { ratio: 0.37, mad: 0.005 }).pass).toBe(false);
+    expect(judge(base, { ratio: 0.37, mad: 0.005 }).threshold).toBe(0.375);
   });
 
   it("widens the band to 4 x MAD when the noise is larger, taking the larger MAD of baseline and attempt", () => {

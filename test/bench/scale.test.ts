@@ -60,3 +60,17 @@ describe("scaleScenario", () => {
     expect(growth).toBeLessThan(12);
   });
 });
+
+describe("scaleScenario with a posterior", () => {
+  it("gives the posterior's columns the same transform as the parameters", async () => {
+    const s = await scenario("baseline.json");
+    if (!s.posterior) return; // the shipped baseline has no posterior any more
+    const x = scaleScenario(s, 10);
+    const j = s.posterior.parameters.indexOf("$.choice.locationConstant");
+    const agglomeration = s.choice.agglomeration;
+    if (j < 0 || typeof agglomeration !== "number") return;
+    s.posterior.draws.forEach((row, r) => expect(x.posterior!.draws[r][j]).toBeCloseTo(row[j] - agglomeration * Math.log(10), 12));
+    const k = s.posterior.parameters.indexOf("$.attraction.leadsPerTeamQuarter");
+    if (k >= 0) s.posterior.draws.forEach((row, r) => expect(x.posterior!.draws[r][k]).toBe(row[k]));
+  });
+});

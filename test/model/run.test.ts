@@ -41,3 +41,33 @@ describe("runScenario", () => {
     }
   });
 });
+
+describe("drawScenario", () => {
+  it("adding a distribution elsewhere changes no other draw", async () => {
+    const { drawScenario } = await import("../../src/model/draw.js");
+    const s = await scenario("example.json");
+    const more = structuredClone(s);
+    more.costs.perTeamYear = { dist: "uniform", min: 0.01, max: 0.03 };
+    const a = new Map(drawScenario(s, 42).values.map((d) => [d.path, d.value]));
+    const b = new Map(drawScenario(more, 42).values.map((d) => [d.path, d.value]));
+    expect(b.size).toBe(a.size + 1);
+    for (const [path, value] of a) expect(b.get(path)).toBe(value);
+  });
+});
+
+describe("posterior", () => {
+  it("gives calibrated parameters one accepted row per run, unless an overlay fixed them to a number", async () => {
+    const { drawScenario } = await import("../../src/model/draw.js");
+    const s = await scenario("wenjiang-2017.json");
+    const post = s.posterior!;
+    const path = "$.factors.startupsPerTenThousandTalent";
+    const column = post.parameters.indexOf(path);
+    expect(column).toBeGreaterThanOrEqual(0);
+    const values = drawScenario(s, 8).values;
+    const row = values.find((d) => d.path === "$.posterior.row")!.value;
+    expect(values.find((d) => d.path === path)!.value).toBe(post.draws[row][column]);
+    const fixed = structuredClone(s);
+    fixed.factors.startupsPerTenThousandTalent = 4;
+    expect(drawScenario(fixed, 8).drawn.factors.startupsPerTenThousandTalent).toBe(4);
+  });
+});
