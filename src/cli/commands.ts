@@ -1,9 +1,10 @@
 /** The list of sub-commands, in the order `clustersim --help` shows them. */
 import type { Command } from "./command.js";
+import { batchCommand } from "./batch.js";
 import { calibrateCommand } from "./calibrate.js";
 import { faceValidityCommand } from "./face-validity.js";
 import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command of the CLI. */
-export const commands: Command[] = [runCommand, calibrateCommand, faceValidityCommand, validateCommand];
+export const commands: Command[] = [runCommand, batchCommand, calibrateCommand, faceValidityCommand, validateCommand];

@@ -23,6 +23,8 @@ export interface MetricSpec {
   doc: string;
   /** cumulative since the start (true) or a value of the quarter (false) */
   cumulative: boolean;
+  /** how a year is made of its quarters: mean (annualised flows, indices), end (stocks, cumulative counts), sum (quarterly amounts) */
+  year: "mean" | "end" | "sum";
 }
 
 /** One metric's time series: values[q * labels.length + l]. */
@@ -31,7 +33,7 @@ export interface MetricSeries extends MetricSpec {
   values: Float64Array;
 }
 
-const m = (name: string, unit: string, by: Breakdown, doc: string, cumulative = false): MetricSpec => ({ name, unit, by, doc, cumulative });
+const m = (name: string, unit: string, by: Breakdown, doc: string, cumulative = false, year: MetricSpec["year"] = cumulative ? "end" : "mean"): MetricSpec => ({ name, unit, by, doc, cumulative, year });
 
 /** Every metric a run records, in a fixed order. */
 export const METRICS: MetricSpec[] = [
@@ -41,30 +43,30 @@ export const METRICS: MetricSpec[] = [
   m("employment", "persons", "industry", "workers employed by the industry's firms"),
   m("valueAdded", "亿元/yr", "park", "output x the industry's value-added ratio"),
   m("localTax", "亿元/yr", "park", "output x the industry's local tax ratio"),
-  m("firms", "firms", "park", "firms present: signed and not exited or abandoned (waiting for land, building, ramping, producing)"),
-  m("firms", "firms", "tier", "firms present by tier"),
-  m("firms", "firms", "stage", "firm agents by stage (exited and lost-to-land are cumulative)"),
+  m("firms", "firms", "park", "firms present: signed and not exited or abandoned (waiting for land, building, ramping, producing)", false, "end"),
+  m("firms", "firms", "tier", "firms present by tier", false, "end"),
+  m("firms", "firms", "stage", "firm agents by stage (exited and lost-to-land are cumulative)", false, "end"),
   m("attracted", "groups", "tier", "distinct groups newly signed since the start, by tier", true),
   m("attracted", "institutions", "kind", "institutions newly signed since the start, by kind", true),
-  m("landUsed", "亩", "park", "land held by firms"),
-  m("landFree", "亩", "park", "serviced land released and not in use"),
+  m("landUsed", "亩", "park", "land held by firms", false, "end"),
+  m("landFree", "亩", "park", "serviced land released and not in use", false, "end"),
   m("revenuePerMu", "万元/亩/yr", "park", "output per 亩 of land in use (亩均 revenue)"),
   m("taxPerMu", "万元/亩/yr", "park", "local tax per 亩 of land in use (亩均 tax)"),
-  m("talentSupply", "persons", "park", "talent pool"),
+  m("talentSupply", "persons", "park", "talent pool", false, "end"),
   m("talentDemand", "persons", "park", "workers that potential output would need"),
   m("signedInvestment", "亿元", "district", "investment signed since the start", true),
   m("realisedInvestment", "亿元", "district", "investment actually spent since the start", true),
-  m("fiscalCost", "亿元", "lever", "fiscal cost of each lever in the quarter"),
+  m("fiscalCost", "亿元", "lever", "fiscal cost of each lever in the quarter (a year: the sum of its quarters)", false, "sum"),
   m("leads", "leads", "district", "firm leads generated since the start", true),
   m("leadsLost", "leads", "reason", "firm leads lost since the start, by reason", true),
   m("incentivised", "signings", "district", "signings that received an incentive", true),
   m("deadweight", "signings", "district", "incentivised signings that would have come without it", true),
   m("startups", "firms", "district", "local start-ups formed since the start", true),
-  m("outputChange", "亿元/yr", "flow", "change of district output on the quarter: incumbents, entrants, exits"),
-  m("marketIndex", "index", "industry", "national market index (start = 1)"),
+  m("outputChange", "亿元/yr", "flow", "change of district output on the quarter: incumbents, entrants, exits (a year: the sum of its quarters)", false, "sum"),
+  m("marketIndex", "index", "industry", "national market index (start = 1)", false, "end"),
   m("chainCompleteness", "share", "industry", "chain completeness in [0, 1]"),
   m("competitorOutput", "亿元/yr", "competitor", "competitor park output"),
-  m("anchors", "firms", "park", "producing firms of supplier-inducing tiers (anchors)"),
+  m("anchors", "firms", "park", "producing firms of supplier-inducing tiers (anchors)", false, "end"),
 ];
 
 function labelsFor(p: ModelParams, by: Breakdown): string[] {
@@ -161,4 +163,13 @@ export function recordMetrics(p: ModelParams, s: ModelState, series: MetricSerie
   row("competitorOutput/competitor").set(s.competitorOutput);
   const anchors = row("anchors/park");
   for (let c = 0; c < P * I; c++) anchors[Math.floor(c / I)] += s.parkIndustryAnchors[c];
+}
+
+/** Year y's value (y = 0 for the first year) of label l of a metric series, by the metric's yearly rule. */
+export function yearValue(sr: MetricSeries, y: number, l: number): number {
+  const L = sr.labels.length;
+  if (sr.year === "end") return sr.values[(4 * y + 3) * L + l];
+  let sum = 0;
+  for (let q = 4 * y; q < 4 * y + 4; q++) sum += sr.values[q * L + l];
+  return sr.year === "sum" ? sum : sum / 4;
 }

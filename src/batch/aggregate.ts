@@ -1,0 +1,115 @@
+/**
+ * Aggregation of a batch, fed one run record at a time in run order: per target the probability
+ * met, exact type-7 quantiles of its value and the distribution of the first year met; per
+ * headline figure a mean with its interval; per yearly cell a mean with its interval (added in
+ * run order) and a quantile sketch (memory independent of runs).
+ */
+import { QuantileSketch } from "../analysis/sketch.js";
+import { RunningMoments, meanInterval, quantilesType7, wilsonInterval } from "../analysis/statistics.js";
+import { describeGoal } from "../model/targets.js";
+import type { Scenario } from "../scenario/schema.js";
+import { HEADLINES, type RecordLayout } from "./record.js";
+
+/** Quantile levels reported everywhere (p5, p25, p50, p75, p95). */
+export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+/** Column names of the quantile levels. */
+export const QUANTILE_NAMES = ["p5", "p25", "p50", "p75", "p95"] as const;
+
+/** A failed run: its index, seed and message. */
+export interface Failure {
+  run: number;
+  seed: number;
+  message: string;
+}
+
+/** Aggregates of one scenario's runs. */
+export class ScenarioAggregate {
+  readonly failures: Failure[] = [];
+  private ok = 0;
+  private readonly targetValues: number[][];
+  private readonly targetMet: number[];
+  private readonly firstYear: Map<string, number>[];
+  private readonly headlines = HEADLINES.map(() => new RunningMoments());
+  private readonly cellMoments: RunningMoments[];
+  private readonly cellSketches: QuantileSketch[];
+
+  constructor(readonly name: string, readonly scenario: Scenario, readonly layout: RecordLayout) {
+    this.targetValues = layout.targetIds.map(() => []);
+    this.targetMet = layout.targetIds.map(() => 0);
+    this.firstYear = layout.targetIds.map(() => new Map());
+    this.cellMoments = layout.cells.map(() => new RunningMoments());
+    this.cellSketches = layout.cells.map(() => new QuantileSketch());
+  }
+
+  /** Adds run `run` (call in run order): its record values, or its failure. */
+  add(run: number, seed: number, values: Float64Array, error: string | null): void {
+    if (error !== null) {
+      this.failures.push({ run, seed, message: error });
+      return;
+    }
+    this.ok += 1;
+    const L = this.layout;
+    L.targetIds.forEach((_, t) => {
+      const at = L.targetsAt + 3 * t;
+      this.targetValues[t].push(values[at]);
+      if (values[at + 1] === 1) this.targetMet[t] += 1;
+      const year = Number.isNaN(values[at + 2]) ? "not met" : String(values[at + 2]);
+      this.firstYear[t].set(year, (this.firstYear[t].get(year) ?? 0) + 1);
+    });
+    this.headlines.forEach((m, h) => m.add(values[L.headlinesAt + h]));
+    for (let c = 0; c < L.cells.length; c++) {
+      const v = values[L.cellsAt + c];
+      this.cellMoments[c].add(v);
+      this.cellSketches[c].add(v);
+    }
+  }
+
+  /** Runs that completed. */
+  get completed(): number {
+    return this.ok;
+  }
+
+  /** Per-target statistics (ids in sorted order). */
+  targets() {
+    return this.layout.targetIds.map((id, t) => {
+      const def = this.scenario.targets[id];
+      const n = this.ok;
+      const [low, high] = wilsonInterval(this.targetMet[t], n);
+      const qs = n > 0 ? quantilesType7(this.targetValues[t], QUANTILES) : QUANTILES.map(() => NaN);
+      const years = [...this.firstYear[t].keys()].sort((a, b) => (a === "not met" ? 1 : b === "not met" ? -1 : Number(a) - Number(b)));
+      return {
+        id,
+        label: def.label,
+        kind: def.kind,
+        year: def.year,
+        goal: describeGoal(def as never),
+        runs: n,
+        met: this.targetMet[t],
+        probability: n > 0 ? this.targetMet[t] / n : NaN,
+        low,
+        high,
+        quantiles: Object.fromEntries(QUANTILE_NAMES.map((name, i) => [name, qs[i]])) as Record<(typeof QUANTILE_NAMES)[number], number>,
+        firstYearMet: years.map((year) => ({ year, runs: this.firstYear[t].get(year)!, share: this.firstYear[t].get(year)! / n })),
+      };
+    });
+  }
+
+  /** Headline means with 95% t-intervals. */
+  headlineStats() {
+    return HEADLINES.map((name, h) => {
+      const m = this.headlines[h];
+      const ci = meanInterval(m);
+      return { name, mean: m.mean, low: ci ? ci[0] : null, high: ci ? ci[1] : null };
+    });
+  }
+
+  /** Yearly fans: per cell the mean with its interval and sketch quantiles. */
+  yearly() {
+    return this.layout.cells.map((cell, c) => {
+      const m = this.cellMoments[c];
+      const ci = meanInterval(m);
+      const qs = m.n > 0 ? this.cellSketches[c].quantiles(QUANTILES) : QUANTILES.map(() => NaN);
+      return { ...cell, mean: m.mean, low: ci ? ci[0] : null, high: ci ? ci[1] : null, quantiles: qs };
+    });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Runs one shard of a batch in the current thread (in-process executor, Node worker, browser
+ * worker): each run's record goes into one Float64Array; a run that throws or produces a
+ * non-finite number is recorded with its message and the shard goes on.
+ */
+import { runScenario } from "../model/run.js";
+import type { Scenario } from "../scenario/schema.js";
+import { runSeed, type Shard } from "./plan.js";
+import { writeRecord, type RecordLayout } from "./record.js";
+import { injectedFault } from "./faults.js";
+
+/** The records of a shard: `data` holds shard.count rows of `width` values. */
+export interface ShardResult {
+  shard: Shard;
+  width: number;
+  data: Float64Array;
+  /** per run: null, or the message of its failure */
+  errors: (string | null)[];
+}
+
+/** Runs every run of `shard` with its seed and packs the records. */
+export function runShard(scenario: Scenario, layout: RecordLayout, baseSeed: number, shard: Shard): ShardResult {
+  const data = new Float64Array(shard.count * layout.width);
+  const errors: (string | null)[] = [];
+  for (let j = 0; j < shard.count; j++) {
+    const run = shard.firstRun + j;
+    try {
+      injectedFault(shard.scenarioIndex, run);
+      const r = runScenario(scenario, runSeed(baseSeed, run));
+      errors.push(writeRecord(layout, r, data, j * layout.width));
+    } catch (err) {
+      errors.push(err instanceof Error ? err.message : String(err));
+    }
+  }
+  return { shard, width: layout.width, data, errors };
+}

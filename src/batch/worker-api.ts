@@ -1,0 +1,37 @@
+/**
+ * The API a batch worker exposes with comlink (a Node worker thread or a browser Web Worker):
+ * receive the scenarios once, then run shards and return their records as transferable buffers.
+ */
+import * as Comlink from "comlink";
+import type { Scenario } from "../scenario/schema.js";
+import { BUILD_ID } from "./build-id.js";
+import type { Shard } from "./plan.js";
+import { recordLayout, type RecordLayout } from "./record.js";
+import { runShard, type ShardResult } from "./run-shard.js";
+
+/** Creates the worker-side API object. */
+export function createWorkerApi() {
+  let scenarios: Scenario[] = [];
+  let layouts: RecordLayout[] = [];
+  let baseSeed = 0;
+  return {
+    /** The worker's build id, checked against the main thread's. */
+    buildId(): string {
+      return BUILD_ID;
+    },
+    /** Receives the batch's resolved scenarios and base seed. */
+    init(batchScenarios: Scenario[], seed: number): void {
+      scenarios = batchScenarios;
+      layouts = scenarios.map(recordLayout);
+      baseSeed = seed;
+    },
+    /** Runs a shard; the records' buffer is transferred, not copied. */
+    runShard(shard: Shard): ShardResult {
+      const result = runShard(scenarios[shard.scenarioIndex], layouts[shard.scenarioIndex], baseSeed, shard);
+      return Comlink.transfer(result, [result.data.buffer]);
+    },
+  };
+}
+
+/** The worker API's type, for the main thread's comlink proxy. */
+export type WorkerApi = ReturnType<typeof createWorkerApi>;
