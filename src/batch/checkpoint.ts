@@ -71,8 +71,9 @@ export class Checkpoint {
   }
 
   /**
-   * Opens the checkpoint of `dir` for `plan`: a new one, or with `resume` the existing one (refused
-   * when it belongs to another batch). Without `resume`, an existing checkpoint is an error.
+   * Opens the checkpoint of `dir` for `plan`: a new one, or the existing one when it holds the
+   * same batch (so re-running a finished or killed command continues it). A checkpoint of another
+   * batch is refused; `resume` only makes a missing checkpoint an error.
    */
   static open(dir: string, plan: BatchPlan, resume: boolean): Checkpoint {
     const file = join(dir, CHECKPOINT_FILE);
@@ -85,7 +86,6 @@ export class Checkpoint {
       fsyncSync(fd);
       return new Checkpoint(file, fd, Buffer.byteLength(line));
     }
-    if (!resume) throw new InputError(`${dir} already holds a batch (${CHECKPOINT_FILE}); use --resume to finish it or choose another --out`);
     const text = readFileSync(file);
     const firstNewline = text.indexOf(10);
     let stored: CheckpointHeader;
@@ -95,7 +95,7 @@ export class Checkpoint {
       throw new InputError(`${file}: resume refused: the first line is not a checkpoint header`);
     }
     const why = mismatch(stored, want);
-    if (why) throw new InputError(`${file}: resume refused: ${why}`);
+    if (why) throw new InputError(resume ? `${file}: resume refused: ${why}` : `${dir} already holds another batch (${why}); choose another --out`);
     const fd = openSync(file, "r+");
     const cp = new Checkpoint(file, fd, 0);
     let start = firstNewline + 1;

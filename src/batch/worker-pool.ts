@@ -57,6 +57,7 @@ export function workerPool(plan: BatchPlan, size: number): Executor {
       if (id !== BUILD_ID) throw new Error(`worker build ${id} differs from this build ${BUILD_ID}: rebuild with npm run build`);
       await Promise.race([api.init(scenarios, plan.baseSeed), died]);
     })();
+    ready.catch(() => {}); // surfaced where a shard awaits it; a pool closed before use must not crash
     const slot = { worker, api, ready, died };
     all.add(slot);
     return slot;

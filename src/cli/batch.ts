@@ -21,15 +21,15 @@ const usage = `Usage: clustersim batch <scenario.json...> --runs N [--seed S] [-
 
 Runs seeds deriveSeed(S, 0..N-1) of every scenario (the same list for each), on worker threads,
 and writes summary.json, runs.csv, yearly.csv and manifest.json to the output folder. Finished
-runs are checkpointed as they finish: after a crash or Ctrl-C, the same command with --resume
-finishes the batch with the same files an uninterrupted run would have written.
+runs are checkpointed as they finish: after a crash or Ctrl-C, the same command (with or without
+--resume) finishes the batch with the same files an uninterrupted run would have written.
 
 Options:
   --runs N          runs per scenario (required, >= 1)
   --seed S          base seed (default 1)
   --workers auto|K  worker threads (default auto = the machine's cores; 0 = in this thread)
   --out DIR         results folder (default results/<scenarios>-s<S>-n<N>)
-  --resume          finish the batch whose checkpoint is in --out
+  --resume          finish the batch whose checkpoint is in --out (an error if there is none)
   --quiet           no progress bar
   --json            print the summary as one JSON document
   -h, --help        show this help
@@ -75,6 +75,7 @@ export async function prepareBatch(files: string[], values: { runs?: string; see
 export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean) {
   mkdirSync(out, { recursive: true });
   const checkpoint = Checkpoint.open(out, plan, resume);
+  if (checkpoint.offsets.size > 0) io.stderr(`continuing the batch in ${out}: ${checkpoint.offsets.size} runs already stored\n`);
   const started = new Date();
   const executor: Executor = workers === 0 ? inProcessExecutor(plan) : workerPool(plan, workers);
   const controller = new AbortController();
