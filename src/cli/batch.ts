@@ -56,7 +56,7 @@ export const batchOptions = {
 } as const;
 
 /** Loads the scenarios and checks the arguments: everything that can be bad is found before any work. */
-export async function prepareBatch(files: string[], values: { runs?: string; seed?: string; workers?: string; out?: string }) {
+export async function prepareBatch(files: string[], values: { runs?: string; seed?: string; workers?: string; out?: string }, prefix?: string) {
   if (files.length === 0) throw new UsageError("expected at least one scenario file");
   if (values.runs === undefined) throw new UsageError("--runs is required");
   const runs = intOption("runs", values.runs, 0, 1);
@@ -67,12 +67,15 @@ export async function prepareBatch(files: string[], values: { runs?: string; see
   const plan: BatchPlan = { runs, baseSeed, scenarios: loaded.map((l, i) => ({ name: l.scenario.name, file: files[i], hash: l.hash, scenario: l.scenario })) };
   const names = [...new Set(plan.scenarios.map((s) => s.name))];
   if (names.length !== plan.scenarios.length) throw new UsageError("two scenarios share a name; give each scenario its own \"name\"");
-  const out = values.out ?? `results/${names.join("+")}-s${baseSeed}-n${runs}`;
+  const out = values.out ?? `results/${prefix ?? names.join("+")}-s${baseSeed}-n${runs}`;
   return { plan, workers, out };
 }
 
-/** Runs a prepared batch to its result folder; returns the summary, or null when interrupted. */
-export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean) {
+/**
+ * Runs a prepared batch to its result folder; returns the summary, or null when interrupted.
+ * `extra` writes further files from the checkpoint (the comparison) before the manifest.
+ */
+export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean, kind = "batch", extra?: (checkpoint: Checkpoint) => void) {
   mkdirSync(out, { recursive: true });
   const checkpoint = Checkpoint.open(out, plan, resume);
   if (checkpoint.offsets.size > 0) io.stderr(`continuing the batch in ${out}: ${checkpoint.offsets.size} runs already stored\n`);
@@ -90,7 +93,8 @@ export async function executeBatch(plan: BatchPlan, workers: number, out: string
       return null;
     }
     const summary = writeResults(plan, checkpoint, out);
-    writeManifest(out, plan, workers, started, new Date());
+    extra?.(checkpoint);
+    writeManifest(out, plan, workers, started, new Date(), kind);
     return summary;
   } finally {
     bar.stop();

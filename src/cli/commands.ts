@@ -2,9 +2,10 @@
 import type { Command } from "./command.js";
 import { batchCommand } from "./batch.js";
 import { calibrateCommand } from "./calibrate.js";
+import { compareCommand } from "./compare.js";
 import { faceValidityCommand } from "./face-validity.js";
 import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command of the CLI. */
-export const commands: Command[] = [runCommand, batchCommand, calibrateCommand, faceValidityCommand, validateCommand];
+export const commands: Command[] = [runCommand, batchCommand, compareCommand, calibrateCommand, faceValidityCommand, validateCommand];
