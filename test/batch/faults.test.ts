@@ -38,6 +38,26 @@ describe("checkpoint and resume", () => {
   }, 120_000);
 });
 
+describe("Ctrl-C", () => {
+  it("exits 130 with the checkpoint intact, and the batch resumes", async () => {
+    const dir = tempDir();
+    const scenario = smallScenario(dir);
+    const out = join(dir, "o");
+    const args = ["batch", scenario, "--runs", "600", "--workers", "1", "--out", out, "--quiet"];
+    const child = cliSpawn(args);
+    let code: number | null | undefined;
+    const exited = new Promise((resolve) => child.once("exit", (c) => resolve((code = c))));
+    while (code === undefined && checkpointLines(out) < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    child.kill("SIGINT");
+    await exited;
+    expect(code).toBe(130);
+    expect(existsSync(join(out, "summary.json"))).toBe(false);
+    const resumed = await cli([...args, "--workers", "0", "--resume"]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(checkpointLines(out) - 1).toBe(600);
+  }, 120_000);
+});
+
 describe("faults", () => {
   it("a run that throws is recorded with its seed and message, the batch goes on, exit 1", () => {
     const dir = tempDir();
