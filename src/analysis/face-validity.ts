@@ -4,7 +4,7 @@
  * value added against district GDP, each over paired seeds (common random numbers).
  */
 import { quantile } from "simple-statistics";
-import { runScenario, type RunResult } from "../model/run.js";
+import { runScenario, signedLeads, type RunResult } from "../model/run.js";
 import { deriveSeed } from "../random/index.js";
 import { yearlyMeans } from "../report/run-summary.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -18,7 +18,7 @@ export interface FaceMeasure {
   reference: string;
 }
 
-const signed = (r: RunResult) => r.leads - r.leadsLost.competitor - r.leadsLost["stay-out"] - r.leadsLost.budget;
+const signed = signedLeads;
 const lastYearTotal = (r: RunResult, key: string) => yearlyMeans(r, key).values.reduce((s, row) => s + row[r.years - 1], 0);
 const firstYear = (r: RunResult, key: string, label: string) => {
   const y = yearlyMeans(r, key);

@@ -6,7 +6,7 @@
 import { drawScenario } from "../model/draw.js";
 import { METRICS, METRIC_INDEX, yearValue } from "../model/metrics.js";
 import { buildParams } from "../model/params.js";
-import type { RunResult } from "../model/run.js";
+import { signedLeads, type RunResult } from "../model/run.js";
 import type { Scenario } from "../scenario/schema.js";
 
 /** Yearly metrics kept per run for the fans (yearly.csv): their every label and year. */
@@ -88,8 +88,7 @@ export function writeRecord(layout: RecordLayout, r: RunResult, out: Float64Arra
   const parkOut = r.metrics[METRIC_INDEX["output/park"]];
   let finalOutput = 0;
   for (let l = 0; l < parkOut.labels.length; l++) finalOutput += yearValue(parkOut, r.years - 1, l);
-  const signed = r.leads - lost.competitor - lost["stay-out"] - lost.budget;
-  for (const v of [r.leads, signed, lost.competitor, lost["stay-out"], lost.budget, lost.land, cost, finalOutput]) out[k++] = v;
+  for (const v of [r.leads, signedLeads(r), lost.competitor, lost["stay-out"], lost.budget, lost.land, cost, finalOutput]) out[k++] = v;
   for (const c of layout.cells) out[k++] = yearValue(r.metrics[c.metricIndex], c.year - r.startYear, c.labelIndex);
   for (let j = offset; j < k; j++) {
     const v = out[j];

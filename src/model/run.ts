@@ -40,6 +40,11 @@ export interface RunOptions {
   adjustParams?: (p: ModelParams) => ModelParams;
 }
 
+/** Firm leads that signed over the run: generated minus those lost to competitors, staying out and the budget (land losses come after signing). */
+export function signedLeads(r: RunResult): number {
+  return r.leads - r.leadsLost.competitor - r.leadsLost["stay-out"] - r.leadsLost.budget;
+}
+
 /** Park outputs of the state, 亿元/yr. */
 function parkOutput(p: ModelParams, s: ModelState): Float64Array {
   const I = p.industries.ids.length;

@@ -12,14 +12,13 @@ export function formatBatchSummary(summary: BatchSummary, color = false): string
     parts.push(c.bold(`${s.name} · ${s.runs} runs (${s.failed} failed) · base seed ${summary.baseSeed}`));
     const rows = s.targets.map((t) => {
       const mode = [...t.firstYearMet].sort((a, b) => b.runs - a.runs)[0];
-      const digits = t.kind === "output" ? 0 : t.kind === "rank" ? 0 : 0;
       const q = t.quantiles;
       return [
         t.id,
         String(t.year),
         t.goal,
         `${pct(t.probability)} [${pct(t.low)}, ${pct(t.high)}]`,
-        q.p50 === null ? "-" : `${fmt(q.p50, digits)} (${fmt(q.p5 ?? NaN, digits)}-${fmt(q.p95 ?? NaN, digits)})`,
+        q.p50 === null ? "-" : `${fmt(q.p50, 0)} (${fmt(q.p5 ?? NaN, 0)}-${fmt(q.p95 ?? NaN, 0)})`,
         mode ? `${mode.year} (${pct(mode.share)})` : "-",
       ];
     });

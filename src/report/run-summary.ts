@@ -1,20 +1,12 @@
 /** The terminal summary of one run: yearly output per park, the target table, leads lost, fiscal cost. */
-import type { RunResult } from "../model/run.js";
-import { METRIC_INDEX } from "../model/metrics.js";
+import { signedLeads, type RunResult } from "../model/run.js";
+import { METRIC_INDEX, yearValue } from "../model/metrics.js";
 import { fmt, formatTable, palette } from "./table.js";
 
-/** Yearly mean of an annualised quarterly metric (亿元/yr for output) per label: [label][year]. */
+/** Yearly values of a metric per label, by the metric's yearly rule (mean of quarters for output, 亿元/yr): [label][year]. */
 export function yearlyMeans(result: RunResult, key: string): { labels: string[]; values: number[][] } {
   const sr = result.metrics[METRIC_INDEX[key]];
-  const L = sr.labels.length;
-  const values = sr.labels.map((_, l) =>
-    Array.from({ length: result.years }, (_, y) => {
-      let sum = 0;
-      for (let q = 4 * y; q < 4 * y + 4; q++) sum += sr.values[q * L + l];
-      return sum / 4;
-    }),
-  );
-  return { labels: sr.labels, values };
+  return { labels: sr.labels, values: sr.labels.map((_, l) => Array.from({ length: result.years }, (_, y) => yearValue(sr, y, l))) };
 }
 
 /** Formats a run for the terminal. */
@@ -36,7 +28,7 @@ export function formatRunSummary(result: RunResult, color = false): string {
     t.met ? c.green("met") : c.red("not met"),
     t.firstYearMet === null ? "not met" : String(t.firstYearMet),
   ]);
-  const signed = result.leads - Object.values(result.leadsLost).reduce((a, b) => a + b, 0) + result.leadsLost.land;
+  const signed = signedLeads(result);
   const leadRows = [
     ["generated", fmt(result.leads, 0)],
     ["signed", fmt(signed, 0)],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runScenario, type RunResult } from "../../src/model/run.js";
+import { runScenario, signedLeads, type RunResult } from "../../src/model/run.js";
 import { yearlyMeans } from "../../src/report/run-summary.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { clone, scenario } from "./fixtures.js";
@@ -20,7 +20,7 @@ function expectNotBelow(d: number[]): void {
   expect(mean).toBeGreaterThan(-2 * (sd / Math.sqrt(n)));
 }
 
-const signed = (r: RunResult) => r.leads - r.leadsLost.competitor - r.leadsLost["stay-out"] - r.leadsLost.budget;
+const signed = signedLeads;
 const districtShare = (r: RunResult) => (r.leads > 0 ? signed(r) / r.leads : 0);
 
 /** The baseline over 2018-2020, so that 200 paired seeds stay quick. */
