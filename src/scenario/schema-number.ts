@@ -4,6 +4,7 @@
  * parameter uncertainty (MODEL.md, "Randomness ... uncertainty").
  */
 import { z } from "zod";
+import { distributionSupport } from "../random/distribution.js";
 
 /** Uniform on [min, max]. */
 const Uniform = z
@@ -98,21 +99,9 @@ export interface NumRange {
   int?: boolean;
 }
 
-/** Static support [lo, hi] of a distribution (±Infinity where unbounded). */
+/** Static support [lo, hi] of a distribution (±Infinity where unbounded); the sampler's own definition. */
 export function supportOf(d: Distribution): [number, number] {
-  switch (d.dist) {
-    case "uniform":
-    case "triangular":
-      return [d.min, d.max];
-    case "normal":
-      return [d.min ?? -Infinity, d.max ?? Infinity];
-    case "lognormal":
-      return [Math.max(0, d.min ?? 0), d.max ?? Infinity];
-    case "beta":
-      return [d.min ?? 0, d.max ?? 1];
-    case "choice":
-      return [Math.min(...d.values), Math.max(...d.values)];
-  }
+  return distributionSupport(d);
 }
 
 function describeRange(r: NumRange): string {
