@@ -1,11 +1,15 @@
 /**
  * Step 4, location choice: a multinomial logit among the industry's home park, the competitor
- * parks and staying out (utility 0), drawn as the arg-max of utility plus keyed Gumbel noise
- * (MODEL.md "One quarter" 4). Competitors are valued with the same terms from their aggregate
- * state. The logit assumes independence of irrelevant alternatives: a near substitute such as
- * Tianfu Bio-Town takes share from every alternative in proportion, not mostly from the district.
+ * parks and staying out (utility 0) (MODEL.md "One quarter" 4). Competitors are valued with the
+ * same terms from their aggregate state, once a quarter. A lead's choice is drawn by inverse
+ * transform with its own keyed uniform u against the logit probabilities, district first: it
+ * comes when u < P(district). A higher district utility therefore never loses a lead that a lower
+ * one won with the same u, which is what "would it have come without the incentive" (deadweight)
+ * and "would it have come with the incentive the budget could not pay" (lost to the budget) ask.
+ * The logit assumes independence of irrelevant alternatives: a near substitute such as Tianfu
+ * Bio-Town takes share from every alternative in proportion, not mostly from the district.
  */
-import { keyedUniform, ln, log1p } from "../random/index.js";
+import { exp, log1p } from "../random/index.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./state.js";
 import { STREAM } from "./streams.js";
@@ -14,7 +18,11 @@ import { yearOf } from "./factors.js";
 /** Outcome of one choice: the district, a competitor, or staying out. */
 export const Choice = { district: 0, competitor: 1, stayOut: 2 } as const;
 
-/** Recomputes each competitor's deterministic utility per industry for this quarter. */
+/**
+ * Recomputes each competitor's deterministic utility per industry for this quarter, and per
+ * industry the logit weight of every alternative but the district: the sum over competitors of
+ * exp(utility), plus 1 for staying out.
+ */
 export function refreshCompetitorUtility(p: ModelParams, s: ModelState): void {
   const I = p.industries.ids.length;
   const b = p.choice;
@@ -33,6 +41,11 @@ export function refreshCompetitorUtility(p: ModelParams, s: ModelState): void {
       const q = s.competitorOutput[k] * c.share[k * I + i];
       s.competitorUtility[k * I + i] = base + b.agglomeration * log1p(q) + b.anchorPresent * c.anchor[k * I + i];
     }
+  }
+  for (let i = 0; i < I; i++) {
+    let sum = 1;
+    for (let k = 0; k < s.competitorOutput.length; k++) sum += exp(s.competitorUtility[k * I + i]);
+    s.outsideWeight[i] = sum;
   }
 }
 
@@ -66,32 +79,18 @@ export function districtUtility(p: ModelParams, s: ModelState, industry: number,
   );
 }
 
-/** Gumbel noise from a keyed uniform: -ln(-ln u). */
-function gumbel(seed: number, key: number, q: number, alt: number): number {
-  return -ln(-ln(keyedUniform(seed, STREAM.leadChoice, key, q, alt)));
-}
-
-/** Noise of the district alternative for a lead. */
-export function districtNoise(seed: number, key: number, q: number): number {
-  return gumbel(seed, key, q, 0);
+/** Probability that a lead of industry i chooses the district when its utility there is v. */
+export function districtProbability(s: ModelState, industry: number, v: number): number {
+  const w = exp(v);
+  return w / (w + s.outsideWeight[industry]);
 }
 
 /**
- * Best utility plus noise among the competitors and staying out for a lead of industry i;
- * returns it and writes in `outcome[0]` Choice.competitor or Choice.stayOut for the winner.
+ * Where a lead that did not choose the district went, from the same uniform u: above
+ * P(district), the remaining mass is split between the competitors and staying out (weight 1).
  */
-export function bestOutside(p: ModelParams, s: ModelState, seed: number, key: number, industry: number, outcome: Int32Array): number {
-  const I = p.industries.ids.length;
-  const C = s.competitorOutput.length;
-  const q = s.quarter;
-  let best = gumbel(seed, key, q, C + 1);
-  outcome[0] = Choice.stayOut;
-  for (let k = 0; k < C; k++) {
-    const v = s.competitorUtility[k * I + industry] + gumbel(seed, key, q, k + 1);
-    if (v > best) {
-      best = v;
-      outcome[0] = Choice.competitor;
-    }
-  }
-  return best;
+export function outsideChoice(s: ModelState, industry: number, pDistrict: number, u: number): number {
+  const rest = (u - pDistrict) / (1 - pDistrict);
+  const total = s.outsideWeight[industry];
+  return rest < (total - 1) / total ? Choice.competitor : Choice.stayOut;
 }

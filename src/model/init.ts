@@ -124,7 +124,7 @@ export function initialState(p: ModelParams, seed: number): ModelState {
     institutionStartupsPerYear: 0,
     cellGrowthLn: new Float64Array(P * I),
     competitorUtility: new Float64Array(p.competitors.ids.length * I),
-    choiceOutcome: new Int32Array(1),
+    outsideWeight: new Float64Array(I),
     budgetLeft: 0,
     attractedTier: new Float64Array(p.tiers.ids.length),
     attractedKind: new Float64Array(p.kinds.ids.length),

@@ -5,7 +5,7 @@
  * out or to the budget, and otherwise signs (MODEL.md "One quarter" 3 and 4).
  */
 import { exp, keyedUniform, normalQuantile, poisson } from "../random/index.js";
-import { bestOutside, Choice, districtNoise, districtUtility, refreshCompetitorUtility } from "./choice.js";
+import { Choice, districtProbability, districtUtility, outsideChoice, refreshCompetitorUtility } from "./choice.js";
 import { yearOf } from "./factors.js";
 import { landNeedMu } from "./init.js";
 import type { ModelParams } from "./params.js";
@@ -44,14 +44,14 @@ function decideLead(p: ModelParams, s: ModelState, seed: number, tier: number, i
   const investment = exp(p.tier.investmentLnMedian[tier] + p.tier.investmentSdlog[tier] * normalQuantile(keyedUniform(seed, STREAM.leadInvestment, key, 0, 0)));
   const need = landNeedMu(p, industry, projectCapacity(p, tier, investment));
   const v0 = districtUtility(p, s, industry, need);
-  const noise = districtNoise(seed, key, q);
-  const outcome = s.choiceOutcome;
-  const outside = bestOutside(p, s, seed, key, industry, outcome);
   const share = p.tier.incentiveShare[tier] * p.schedule.incentiveLevel[yearOf(q)];
   const cost = share * investment;
   const affordable = cost <= s.budgetLeft;
-  const withIncentive = v0 + p.choice.incentive * share + noise > outside;
-  const without = v0 + noise > outside;
+  const u = keyedUniform(seed, STREAM.leadChoice, key, q, 0);
+  const p0 = districtProbability(s, industry, v0);
+  const pIncentive = districtProbability(s, industry, v0 + p.choice.incentive * share);
+  const withIncentive = u < pIncentive;
+  const without = u < p0;
   s.leads += 1;
   if (affordable ? withIncentive : without) {
     if (affordable && cost > 0) {
@@ -64,7 +64,7 @@ function decideLead(p: ModelParams, s: ModelState, seed: number, tier: number, i
   } else if (!affordable && withIncentive) {
     s.leadsLost[LossReason.budget] += 1;
   } else {
-    s.leadsLost[outcome[0] === Choice.competitor ? LossReason.competitor : LossReason.stayOut] += 1;
+    s.leadsLost[outsideChoice(s, industry, affordable ? pIncentive : p0, u) === Choice.competitor ? LossReason.competitor : LossReason.stayOut] += 1;
   }
 }
 

@@ -218,8 +218,8 @@ export interface ModelState {
   cellGrowthLn: Float64Array;
   /** scratch per competitor x industry: deterministic utility of the competitor for a firm lead */
   competitorUtility: Float64Array;
-  /** scratch: the winner among the alternatives outside the district (choice.ts Choice) */
-  choiceOutcome: Int32Array;
+  /** per industry: logit weight of every alternative but the district this quarter (choice.ts) */
+  outsideWeight: Float64Array;
   /** incentive budget left this year, 亿元 */
   budgetLeft: number;
   /** cumulative newly signed groups per tier (T) and institutions per kind (K) */

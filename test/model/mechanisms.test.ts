@@ -5,7 +5,7 @@ import { annualHazard, stepExit } from "../../src/model/exit.js";
 import { stepMarket } from "../../src/model/market.js";
 import { stepFactors } from "../../src/model/factors.js";
 import { landLimitedCapacity } from "../../src/model/growth.js";
-import { districtUtility, talentSlack } from "../../src/model/choice.js";
+import { Choice, districtProbability, districtUtility, outsideChoice, refreshCompetitorUtility, talentSlack } from "../../src/model/choice.js";
 import { projectCapacity, signProject } from "../../src/model/leads.js";
 import { FirmStore, Stage, LossReason } from "../../src/model/state.js";
 import type { Scenario } from "../../src/scenario/schema.js";
@@ -189,6 +189,25 @@ describe("markets, factors, growth, choice", () => {
     expect(better - base).toBeCloseTo(0.1 * p.choice.infrastructure, 12);
     s.talentDemand[park] = 0;
     expect(talentSlack(s, park)).toBe(1);
+  });
+
+  it("choice follows the logit: P(district) = e^v / (e^v + sum of competitors' e^u + 1)", () => {
+    const { p, s } = emptyModel();
+    refreshCompetitorUtility(p, s);
+    const I = p.industries.ids.length;
+    let outside = 1;
+    for (let k = 0; k < p.competitors.ids.length; k++) outside += Math.exp(s.competitorUtility[k * I]);
+    expect(districtProbability(s, 0, 0.3)).toBeCloseTo(Math.exp(0.3) / (Math.exp(0.3) + outside), 12);
+    expect(districtProbability(s, 0, 1)).toBeGreaterThan(districtProbability(s, 0, 0.5));
+    // staying out takes 1 / outside of what the district leaves
+    let stayOut = 0;
+    const n = 20000;
+    for (let j = 0; j < n; j++) {
+      const u = (j + 0.5) / n;
+      const pd = districtProbability(s, 0, 0.3);
+      if (u >= pd && outsideChoice(s, 0, pd, u) === Choice.stayOut) stayOut += 1;
+    }
+    expect(stayOut / n).toBeCloseTo((1 - districtProbability(s, 0, 0.3)) / outside, 3);
   });
 
   it("a project's capacity comes from signed investment, the realised ratio and turnover, capped", () => {
