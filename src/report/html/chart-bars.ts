@@ -10,6 +10,8 @@ export interface BarChartInput {
   items: string[];
   series: string[];
   xTitle: string;
+  /** one colour per series (defaults to SERIES_COLORS in order) */
+  colors?: string[];
 }
 
 /** The Vega-Lite spec of a bar chart with error bars and the value printed at each bar's end. */
@@ -17,7 +19,7 @@ export function barChartSpec(input: BarChartInput): TopLevelSpec {
   const many = input.series.length > 1;
   const y = { field: "item", type: "nominal", sort: input.items, scale: { domain: input.items, paddingInner: 0.3 }, axis: { title: null, labelLimit: 260 } } as const;
   const x = { type: "quantitative", scale: { zero: true, nice: true }, axis: { title: input.xTitle, format: ",.0f", tickCount: 6 } } as const;
-  const color = { field: "series", type: "nominal", scale: { domain: input.series, range: SERIES_COLORS }, legend: many ? { title: null } : null } as const;
+  const color = { field: "series", type: "nominal", scale: { domain: input.series, range: input.colors ?? SERIES_COLORS }, legend: many ? { title: null } : null } as const;
   const yOffset = many ? { yOffset: { field: "series", type: "nominal", sort: input.series, scale: { domain: input.series } } } : {};
   return {
     width: 440,

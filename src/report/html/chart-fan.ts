@@ -14,7 +14,8 @@ export const FAN_LEGEND = [
 /** What a fan chart draws. */
 export interface FanChartInput {
   title: string;
-  subtitle: string;
+  /** one line, or several */
+  subtitle: string | string[];
   /** the park's output rows of one scenario (metric output, breakdown park), any order */
   rows: YearlyRow[];
   targets: TargetLine[];
@@ -28,13 +29,13 @@ export function fanChartSpec(input: FanChartInput): TopLevelSpec {
   const years = rows.map((r) => r.year);
   const color = {
     scale: { domain: FAN_LEGEND.map((l) => l.key), range: FAN_LEGEND.map((l) => l.color) },
-    legend: { title: null, symbolType: "square" },
+    legend: { title: null, symbolType: "square", columns: 2 },
   };
-  const x = { field: "year", type: "quantitative", scale: { domain: [Math.min(...years), Math.max(...years)], nice: false }, axis: { values: years, format: "d", title: "year", grid: false } } as const;
-  const y = { type: "quantitative", scale: { domain: [0, input.yMax], nice: true }, axis: { title: "output, 亿元/yr", format: ",.0f", tickCount: 6 } } as const;
+  const x = { field: "year", type: "quantitative", scale: { domain: [Math.min(...years), Math.max(...years)] as number[], nice: false }, axis: { values: years, format: "d", title: "year", grid: false } } as const;
+  const y = { type: "quantitative", scale: { domain: [0, input.yMax] as number[], nice: true }, axis: { title: "output, 亿元/yr", format: ",.0f", tickCount: 6 } } as const;
   const targets = input.targets.map((t) => ({ ...t, text: `${t.year} target ≥ ${t.threshold.toLocaleString("en-US")} 亿元/yr` }));
   return {
-    width: 300,
+    width: 270,
     height: 210,
     title: { text: input.title, subtitle: input.subtitle },
     layer: [

@@ -32,8 +32,12 @@ export interface IntervalChartInput {
   xFormat: string;
   /** the x axis range; defaults to the data's */
   xDomain?: [number, number];
+  /** label positive ticks with a "+" (for differences) */
+  signedAxis?: boolean;
   /** draw a rule at x = 0 (for differences) */
   zeroRule?: boolean;
+  /** one colour per series (defaults to SERIES_COLORS in order) */
+  colors?: string[];
 }
 
 /** Series colours (Tableau 10, colour-blind friendly enough for up to a few alternatives). */
@@ -44,8 +48,8 @@ export function intervalChartSpec(input: IntervalChartInput): TopLevelSpec {
   const many = input.series.length > 1;
   const rowHeight = 10 + 14 * input.series.length;
   const y = { field: "item", type: "nominal", sort: input.items, scale: { domain: input.items, paddingInner: 0.25 }, axis: { title: null, labelLimit: 360, labelFontSize: 12 } } as const;
-  const x = { type: "quantitative", scale: input.xDomain ? { domain: input.xDomain, nice: false } : { zero: false, nice: true }, axis: { title: input.xTitle, format: input.xFormat, tickCount: 6 } } as const;
-  const color = { field: "series", type: "nominal", scale: { domain: input.series, range: SERIES_COLORS }, legend: many ? { title: null } : null } as const;
+  const x = { type: "quantitative", scale: input.xDomain ? { domain: input.xDomain, nice: false } : { zero: false, nice: true }, axis: { title: input.xTitle, format: input.xFormat, tickCount: 6, ...(input.signedAxis ? { labelExpr: "(datum.value > 0 ? '+' : '') + datum.label" } : {}) } } as const;
+  const color = { field: "series", type: "nominal", scale: { domain: input.series, range: input.colors ?? SERIES_COLORS }, legend: many ? { title: null } : null } as const;
   const yOffset = many ? { yOffset: { field: "series", type: "nominal", sort: input.series, scale: { domain: input.series } } } : {};
   return {
     width: 440,

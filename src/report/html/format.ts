@@ -26,11 +26,11 @@ export function fmtPoints(d: number | null | undefined, digits = 1): string {
   return `${v > 0 && Number(text) !== 0 ? "+" : v < 0 && Number(text) !== 0 ? "−" : ""}${text} pp`;
 }
 
-/** A park's chart title: the Chinese and English names when the scenario file gave them, else the id. */
-export function parkTitle(id: string, names: Map<string, ParkName>): string {
+/** A park's chart title (the Chinese name when the scenario file gave one, else the English name or the id) and its English name for a subtitle. */
+export function parkTitle(id: string, names: Map<string, ParkName>): { title: string; english: string | null } {
   const park = names.get(id);
-  if (!park) return id;
-  return park.nameZh ? `${park.nameZh} ${park.name}` : park.name;
+  if (!park) return { title: id, english: null };
+  return park.nameZh ? { title: park.nameZh, english: park.name } : { title: park.name, english: null };
 }
 
 /** Plain-language names of the reasons a lead is lost (leadsLost breakdown of yearly.csv). */
@@ -40,3 +40,25 @@ export const LOST_REASONS: Record<string, string> = {
   budget: "incentive budget ran out",
   land: "gave up waiting for land",
 };
+
+/** The headlines of summary.json in display order, with their plain-language names and units. */
+export const HEADLINES: [string, string][] = [
+  ["districtOutputFinalYear", "district output in the final year, 亿元/yr"],
+  ["fiscalCostTotal", "fiscal cost of the levers over the horizon, 亿元"],
+  ["leads", "leads (firms and institutions looking for a location)"],
+  ["signed", "leads that signed in the district"],
+  ["lostCompetitor", "leads lost to a competitor park"],
+  ["lostStayOut", "leads that chose no park"],
+  ["lostBudget", "leads lost because the incentive budget was spent"],
+  ["lostLand", "signed projects abandoned waiting for land"],
+];
+
+/** The plain-language name of a headline (or the name itself when it is not one). */
+export function headlineName(name: string): string {
+  return HEADLINES.find(([k]) => k === name)?.[1] ?? name;
+}
+
+/** "the baseline <name>", or just "the baseline" when the scenario is called that. */
+export function theBaseline(name: string): string {
+  return name === "baseline" ? "the <strong>baseline</strong>" : `the baseline <strong>${escapeHtml(name)}</strong>`;
+}

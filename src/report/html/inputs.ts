@@ -71,11 +71,15 @@ export const AlternativeSchema = z.object({
   name: z.string(),
   hash: z.string(),
   pairedRuns: z.number(),
-  targets: z.array(z.object({ id: z.string(), label: z.string(), year: z.number(), goal: z.string(), baseline: z.number(), alternative: z.number(), ...interval })),
+  /** probabilities (0-1) and their paired difference; `goal` is optional (summary.json has it) */
+  targets: z.array(z.object({ id: z.string(), label: z.string(), year: z.number(), goal: z.string().optional(), baseline: z.number(), alternative: z.number(), ...interval })),
   yearly: z.array(z.object({ metric: z.string(), breakdown: z.string(), label: z.string(), year: z.number(), ...interval })),
   fiscalCost: z.object({ baseline: z.number(), alternative: z.number(), ...interval }),
   perYi: z.array(z.object({ id: z.string(), value: num, low: num, high: num })),
+  /** names such as "target:<id>" and "headline:<name>" */
   varianceReduction: z.array(z.object({ name: z.string(), value: num })),
+  /** the change in each headline of summary.json (optional) */
+  headlines: z.array(z.object({ name: z.string(), ...interval })).optional(),
 });
 
 /** comparison.json: every alternative against the baseline, paired on the same seeds. */

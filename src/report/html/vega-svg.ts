@@ -43,7 +43,7 @@ function estimateTextWidth(item: { fontSize?: number; limit?: number }, text: un
 let vegaModule: Promise<typeof import("vega")> | null = null;
 function loadVega(): Promise<typeof import("vega")> {
   vegaModule ??= import("vega").then((vega) => {
-    (vega.textMetrics as { width: unknown }).width = estimateTextWidth;
+    (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = estimateTextWidth;
     return vega;
   });
   return vegaModule;

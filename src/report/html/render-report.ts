@@ -1,0 +1,56 @@
+/**
+ * The planner's report of a results folder as one self-contained HTML page: header and
+ * provenance, how to read it, then (for a comparison) the changes, ranking, costs and output
+ * differences, then per scenario the targets, output fan charts, leads lost and headline numbers.
+ */
+import { parkOrder, scenarioOrder, type ReportContext } from "./context.js";
+import { Figures } from "./figure.js";
+import { escapeHtml } from "./format.js";
+import { readResultsFolder, type ResultsFolder } from "./load.js";
+import { htmlPage } from "./page.js";
+import { readScenarioInfo, type ScenarioInfo } from "./scenario-info.js";
+import { costSection } from "./section-compare-cost.js";
+import { headlineChangesSection } from "./section-compare-headlines.js";
+import { outputDifferenceSection } from "./section-compare-output.js";
+import { probabilityChangeSection, rankingSection } from "./section-compare-targets.js";
+import { headerSection, reportTitle } from "./section-header.js";
+import { headlinesSection } from "./section-headlines.js";
+import { howToSection } from "./section-howto.js";
+import { leadsSection } from "./section-leads.js";
+import { outputSection } from "./section-output.js";
+import { targetsSection } from "./section-targets.js";
+
+/** A rendered report: the HTML text and how many charts it holds. */
+export interface RenderedReport {
+  html: string;
+  charts: number;
+}
+
+/** The footer: the statistical notes of the result files. */
+function footer(folder: ResultsFolder): string {
+  const notes = [folder.summary.note, folder.comparison?.note].filter((n): n is string => !!n);
+  return `<footer>
+${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("\n")}
+<p>Made by <code>clustersim report</code> from the files in the results folder. The page is self-contained: it loads nothing from the network.</p>
+</footer>`;
+}
+
+/** Renders the report of an already-read results folder, with the scenario information `info`. */
+export async function renderFolder(folder: ResultsFolder, info: ScenarioInfo): Promise<RenderedReport> {
+  const scenarios = scenarioOrder(folder);
+  const ctx: ReportContext = { folder, info, figures: new Figures(), parks: parkOrder(folder.yearly, scenarios[0]), scenarios };
+  const c = folder.comparison;
+  const sections = [headerSection(folder), howToSection(folder.manifest.runs, c !== null)];
+  if (c) {
+    sections.push(await probabilityChangeSection(ctx, c), rankingSection(ctx, c), headlineChangesSection(c), await costSection(ctx, c), await outputDifferenceSection(ctx, c));
+    sections.push(`<h2 id="scenarios" style="border-top:4px solid #bbb">Each scenario on its own</h2><p>The statistics of every scenario of the comparison, the baseline first.</p>`);
+  }
+  sections.push(await targetsSection(ctx), await outputSection(ctx), await leadsSection(ctx), headlinesSection(ctx), footer(folder));
+  return { html: htmlPage(reportTitle(folder), sections.filter((s) => s !== "")), charts: ctx.figures.rendered };
+}
+
+/** Reads the results folder `dir` and renders its report (throws ResultsFolderError for a folder it cannot read). */
+export async function renderReport(dir: string, cwd = process.cwd()): Promise<RenderedReport> {
+  const folder = readResultsFolder(dir);
+  return renderFolder(folder, await readScenarioInfo(folder.manifest, cwd));
+}
