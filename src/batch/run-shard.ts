@@ -16,10 +16,13 @@ export interface ShardResult {
   data: Float64Array;
   /** per run: null, or the message of its failure */
   errors: (string | null)[];
+  /** time spent running the shard where it ran, ms (for the messaging share in bench/; never in result files) */
+  computeMs: number;
 }
 
 /** Runs every run of `shard` with its seed and packs the records. */
 export function runShard(scenario: Scenario, layout: RecordLayout, baseSeed: number, shard: Shard): ShardResult {
+  const started = performance.now();
   const data = new Float64Array(shard.count * layout.width);
   const errors: (string | null)[] = [];
   for (let j = 0; j < shard.count; j++) {
@@ -32,5 +35,5 @@ export function runShard(scenario: Scenario, layout: RecordLayout, baseSeed: num
       errors.push(err instanceof Error ? err.message : String(err));
     }
   }
-  return { shard, width: layout.width, data, errors };
+  return { shard, width: layout.width, data, errors, computeMs: performance.now() - started };
 }

@@ -84,6 +84,7 @@ export function workerPool(plan: BatchPlan, size: number): Executor {
     width: layouts[shard.scenarioIndex].width,
     data: new Float64Array(layouts[shard.scenarioIndex].width),
     errors: [message],
+    computeMs: 0,
   });
 
   async function attempt(shard: Shard): Promise<ShardResult> {
@@ -111,7 +112,7 @@ export function workerPool(plan: BatchPlan, size: number): Executor {
     const width = parts[0].width;
     const data = new Float64Array(shard.count * width);
     parts.forEach((p, j) => data.set(p.data, j * width));
-    return { shard, width, data, errors: parts.flatMap((p) => p.errors) };
+    return { shard, width, data, errors: parts.flatMap((p) => p.errors), computeMs: parts.reduce((t, p) => t + p.computeMs, 0) };
   }
 
   for (let k = 0; k < size; k++) idle.push(spawn());
