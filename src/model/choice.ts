@@ -12,7 +12,6 @@
 import { exp, log1p } from "../random/index.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./state.js";
-import { STREAM } from "./streams.js";
 import { yearOf } from "./factors.js";
 
 /** Outcome of one choice: the district, a competitor, or staying out. */

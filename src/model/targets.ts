@@ -26,7 +26,7 @@ type Target = ModelParams["targets"][string];
 
 /** Yearly view of a run's metrics. */
 export class YearlyMetrics {
-  constructor(private readonly p: ModelParams, private readonly series: MetricSeries[]) {}
+  constructor(private readonly series: MetricSeries[]) {}
 
   private get(key: string): MetricSeries {
     return this.series[METRIC_INDEX[key]];
@@ -122,7 +122,7 @@ export function describeGoal(t: Target): string {
 
 /** Evaluates every target of the scenario on a finished run (ids in sorted order). */
 export function evaluateTargets(p: ModelParams, series: MetricSeries[], initialParkOutput: Float64Array): TargetOutcome[] {
-  const ym = new YearlyMetrics(p, series);
+  const ym = new YearlyMetrics(series);
   return Object.keys(p.targets).sort().map((id) => {
     const t = p.targets[id];
     const y = t.year - p.startYear;
