@@ -6,9 +6,13 @@ import { execFileSync, spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import type { BenchCase, ProfileName } from "./cases.js";
+import type { BatchResult } from "./batch-measure.js";
+import type { BenchCase, CoreCase, ProfileName } from "./cases.js";
 import { judge, needsRetry, outcome, type CaseOutcome, type GateVerdict } from "./gate.js";
 import type { CaseResult, ChildSpec } from "./measure.js";
+
+/** Any case's result: a core case's (CaseResult) or a batch case's (BatchResult). */
+export type BenchResult = CaseResult | BatchResult;
 
 /** Folder of the benchmarks, and the baseline file. */
 export const BENCH_DIR = import.meta.dirname;
@@ -23,9 +27,19 @@ export function slowdownFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-/** Runs one case in a fresh `node --import tsx` child; resolves with its result. */
-export function runCase(c: BenchCase, profile: ProfileName, slowdown: number): Promise<CaseResult> {
+/** Runs one core case in a fresh `node --import tsx` child; resolves with its result. */
+export function runCase(c: CoreCase, profile: ProfileName, slowdown: number): Promise<CaseResult> {
   const spec: ChildSpec = { case: c, profile, slowdown };
+  return runChild(c, spec) as Promise<CaseResult>;
+}
+
+/** Runs any case in a fresh child (batch cases ignore the slowdown). */
+export function runAnyCase(c: BenchCase, profile: ProfileName, slowdown: number): Promise<BenchResult> {
+  return c.kind === "core" ? runCase(c, profile, slowdown) : (runChild(c, { case: c, profile }) as Promise<BatchResult>);
+}
+
+/** Spawns bench/child.ts with `spec`; resolves with the result line it prints. */
+function runChild(c: BenchCase, spec: object): Promise<BenchResult> {
   const args = ["--import", import.meta.resolve("tsx"), join(BENCH_DIR, "child.ts"), JSON.stringify(spec)];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
@@ -37,7 +51,9 @@ export function runCase(c: BenchCase, profile: ProfileName, slowdown: number): P
       if (code !== 0) return reject(new Error(`case ${c.name}: child process exited with code ${code}`));
       const line = out.trim().split("\n").pop() ?? "";
       try {
-        resolve(JSON.parse(line) as CaseResult);
+        const result = JSON.parse(line) as BenchResult;
+        if (result.kind !== c.kind) throw new Error("wrong kind");
+        resolve(result);
       } catch {
         reject(new Error(`case ${c.name}: child printed no result (stdout: ${JSON.stringify(out.slice(0, 200))})`));
       }
@@ -46,9 +62,9 @@ export function runCase(c: BenchCase, profile: ProfileName, slowdown: number): P
 }
 
 /** Runs cases one after the other. */
-export async function runCases(cases: readonly BenchCase[], profile: ProfileName, slowdown: number): Promise<CaseResult[]> {
-  const results: CaseResult[] = [];
-  for (const c of cases) results.push(await runCase(c, profile, slowdown));
+export async function runCases(cases: readonly BenchCase[], profile: ProfileName, slowdown: number): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const c of cases) results.push(await runAnyCase(c, profile, slowdown));
   return results;
 }
 
@@ -103,11 +119,11 @@ export interface Baseline {
   cases: Record<string, BaselineCase>;
 }
 
-/** The baseline made from a measurement's gated cases. */
-export function baselineFrom(results: readonly CaseResult[], machine: MachineInfo): Baseline {
+/** The baseline made from a measurement's gated cases (batch cases are never in it). */
+export function baselineFrom(results: readonly BenchResult[], machine: MachineInfo): Baseline {
   const cases: Record<string, BaselineCase> = {};
   for (const r of results) {
-    if (!r.gate) continue;
+    if (r.kind !== "core" || !r.gate) continue;
     cases[r.case] = {
       ratioToKernel: r.ratioToKernel,
       ratioMad: r.ratioMad,
@@ -152,7 +168,7 @@ export interface CaseCheck {
  * is measured and passes with a note.
  */
 export async function checkCases(
-  cases: readonly BenchCase[],
+  cases: readonly CoreCase[],
   baseline: Baseline,
   profile: ProfileName,
   slowdown: number,

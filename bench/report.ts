@@ -1,9 +1,10 @@
 /**
  * Human output of the benchmarks: Markdown tables (paste-ready for the README), the linearity
- * summary across scales, and the gate's verdict lines.
+ * summary across scales, the batch tables, and the gate's verdict lines.
  */
+import type { BatchResult } from "./batch-measure.js";
 import { describeVerdict } from "./gate.js";
-import type { CaseCheck, MachineInfo } from "./harness.js";
+import type { BenchResult, CaseCheck, MachineInfo } from "./harness.js";
 import type { CaseResult } from "./measure.js";
 
 /** `x` with `d` significant digits, no exponent for ordinary magnitudes. */
@@ -84,17 +85,78 @@ export function linearity(results: readonly CaseResult[]): string[] {
   return lines;
 }
 
-/** The whole human report of a measurement. */
-export function humanReport(results: readonly CaseResult[], machine: MachineInfo): string {
-  const lin = linearity(results);
+/** A share as a percentage with one decimal: 0.0123 -> "1.2%". */
+export function percent(x: number | null): string {
+  return x === null || !Number.isFinite(x) ? "—" : `${(100 * x).toFixed(1)}%`;
+}
+
+/** Seconds from ms, 3 significant digits. */
+const seconds = (ms: number): string => sig(ms / 1000);
+
+/** The batch throughput table: one row per batch case. */
+export function batchTable(results: readonly BatchResult[]): string {
+  return table(
+    ["case", "executor", "runs (per shard)", "batch s", "runs/s", "speed-up", "paired speed-up (per quartet)", "compute ms/run", "messaging share", "slots busy", "checkpoint share", "CPU cores used", "other work / steal, cores", "load 1-min start/end", "start-up ms"],
+    results.map((r) => [
+      r.case,
+      r.workers === 0 ? "in-process" : `${r.workers} worker${r.workers > 1 ? "s" : ""}`,
+      `${r.runs} (${r.runsPerShard})`,
+      seconds(r.batchMs),
+      sig(r.runsPerSec),
+      r.speedUp ? `x${r.speedUp.ratio.toFixed(2)} over ${r.speedUp.over}` : "—",
+      r.pairedSpeedUp === null ? "—" : `x${r.pairedSpeedUp.toFixed(2)} (${r.pairedSpeedUps.map((x) => x.toFixed(2)).join(", ")})`,
+      sig(r.computeMsPerRun),
+      percent(r.messagingShare),
+      percent(r.busyShare),
+      percent(r.checkpointShare),
+      r.cpuCores.toFixed(2),
+      r.otherCores === null || r.stealCores === null ? "—" : `${r.otherCores.toFixed(2)} / ${r.stealCores.toFixed(2)}`,
+      `${r.loadavg1Start} / ${r.loadavg1End}`,
+      r.workers === 0 ? "—" : sig(r.startupMs),
+    ]),
+  );
+}
+
+/** The batch memory and files table: one row per batch case. */
+export function batchMemoryTable(results: readonly BatchResult[]): string {
+  return table(
+    ["case", "runs", "batch s", "write files s", "total s", "peak RSS MB", "RSS before / after start-up MB", "peak heap MB (sampled)", "checkpoint MB", "runs.csv MB"],
+    results.map((r) => [
+      r.case,
+      String(r.runs),
+      seconds(r.batchMs),
+      r.writeMs === null ? "—" : seconds(r.writeMs),
+      seconds(r.totalMs),
+      sig(r.peakRssMB),
+      `${sig(r.rssBeforeMB)} / ${sig(r.rssAfterStartMB)}`,
+      sig(r.peakHeapMB),
+      sig(r.checkpointMB),
+      r.runsCsvMB === null ? "—" : sig(r.runsCsvMB),
+    ]),
+  );
+}
+
+/** The batch cases' scenarios and overlays, and a warning when runs failed. */
+export function batchNotes(results: readonly BatchResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const what = r.overlay ? `an overlay of ${r.scenario} setting ${Object.keys(r.overlay).join(", ")} (bench/cases.ts; in --json)` : r.scenario;
+    lines.push(`${r.case}: ${what}, seed ${r.seed}; like \`${r.cli}\``);
+    if (r.failed > 0) lines.push(`${r.case}: ${r.failed} run(s) FAILED`);
+  }
+  return lines;
+}
+
+/** The whole human report of a measurement: core tables for core cases, batch tables for batch cases. */
+export function humanReport(results: readonly BenchResult[], machine: MachineInfo): string {
+  const core = results.flatMap((r) => (r.kind === "core" ? [r] : []));
+  const batch = results.flatMap((r) => (r.kind === "batch" ? [r] : []));
+  const lin = linearity(core);
   return [
     `Node ${machine.node}, ${machine.cpu} x${machine.cores}, ${machine.platform}, load ${machine.loadavg1}, ${machine.date}${machine.commit ? `, commit ${machine.commit}` : ""}`,
     "",
-    throughputTable(results),
-    "",
-    phaseTable(results),
-    ...(lin.length ? ["", ...lin] : []),
-    "",
+    ...(core.length ? [throughputTable(core), "", phaseTable(core), ...(lin.length ? ["", ...lin] : []), ""] : []),
+    ...(batch.length ? [batchTable(batch), "", batchMemoryTable(batch), "", ...batchNotes(batch), ""] : []),
   ].join("\n");
 }
 

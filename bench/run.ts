@@ -1,21 +1,25 @@
 /**
  * Benchmark entry: `tsx bench/run.ts [--json] [--check] [--update] [--quick] [--case NAME]`.
- * Default: measure every case and print tables (stdout); progress goes to stderr.
+ * Default: measure every case (core and batch) and print tables (stdout); progress goes to stderr.
  * --json    one JSON document on stdout: an array with one object per case
- * --check   gate the single-thread core ratios against bench/baseline.json (exit 1 on regression)
- * --update  measure and rewrite bench/baseline.json
+ * --check   gate the single-thread core ratios against bench/baseline.json (exit 1 on regression);
+ *           runs the gated core cases only, never the batch cases
+ * --update  measure the core cases and rewrite bench/baseline.json
  * --quick   a few samples only (smoke test; figures are rough)
  * --case    only the named case (repeatable; not with --update)
  * CLUSTERSIM_BENCH_SLOWDOWN=k (demonstration only) makes the model case k times slower.
  */
 import { parseArgs, type Options } from "./args.js";
-import { CASES, gatedCases, type BenchCase, type ProfileName } from "./cases.js";
+import { speedUps } from "./batch-figures.js";
+import { CASES, coreCases, gatedCases, isCoreCase, type BenchCase, type ProfileName } from "./cases.js";
 import { checkCases, baselineFrom, machineInfo, readBaseline, runCases, slowdownFromEnv, writeBaseline, BASELINE_FILE } from "./harness.js";
 import { blindSlowdown } from "./gate.js";
 import { checkReport, humanReport } from "./report.js";
 
 function selectCases(o: Options): BenchCase[] {
-  const pool = o.check ? gatedCases(CASES) : CASES;
+  // --check gates the gated core cases; --update rewrites a baseline that holds only core cases,
+  // so neither runs the batch cases (reported by plain `bench`, never gated).
+  const pool: BenchCase[] = o.check ? gatedCases(CASES) : o.update ? coreCases(CASES) : CASES;
   if (o.cases.length === 0) return pool;
   const names = new Set(pool.map((c) => c.name));
   for (const n of o.cases) if (!names.has(n)) throw new Error(`unknown case "${n}"; expected one of: ${[...names].join(", ")}`);
@@ -41,7 +45,7 @@ async function main(): Promise<number> {
     const here = machineInfo();
     if (baseline.machine.cpu !== here.cpu || baseline.machine.node !== here.node)
       log(`note: baseline measured on ${baseline.machine.cpu}, Node ${baseline.machine.node}; this is ${here.cpu}, Node ${here.node}\n`);
-    const { checks, missing } = await checkCases(cases, baseline, profile, slowdown, log);
+    const { checks, missing } = await checkCases(cases.filter(isCoreCase), baseline, profile, slowdown, log);
     const last = checks.map((c) => c.results[c.results.length - 1]);
     const failed = checks.filter((c) => !c.outcome.pass);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -67,6 +71,9 @@ async function main(): Promise<number> {
   }
 
   const results = await runCases(cases, profile, slowdown);
+  // Speed-ups between batch cases (each over its `speedUpOver` case, when both were measured).
+  const ups = speedUps(results.flatMap((r) => (r.kind === "batch" ? [r] : [])));
+  for (const r of results) if (r.kind === "batch" && ups.has(r.case)) r.speedUp = ups.get(r.case);
   const machine = machineInfo();
   if (o.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else process.stdout.write(humanReport(results, machine));
