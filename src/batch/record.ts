@@ -52,9 +52,10 @@ export interface RecordLayout {
 
 /** The record layout of a scenario (the same for every run and seed). */
 export function recordLayout(scenario: Scenario): RecordLayout {
-  const drawnPaths = drawScenario(scenario, 0).values.map((v) => v.path);
+  const { values, drawn } = drawScenario(scenario, 0);
+  const drawnPaths = values.map((v) => v.path);
   const targetIds = Object.keys(scenario.targets).sort();
-  const p = buildParams(drawScenario(scenario, 0).drawn);
+  const p = buildParams(drawn);
   const labels: Record<string, string[]> = {
     park: p.parks.ids, industry: p.industries.ids, tier: p.tiers.ids, kind: p.kinds.ids,
     lever: ["promotion", "land", "talent", "housing", "fund", "incentives", "infrastructure", "services"],
