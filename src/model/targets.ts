@@ -5,7 +5,7 @@
  * sum of its quarterly revenues); counts are taken at the end of the year.
  */
 import { log1p } from "../random/index.js";
-import { METRIC_INDEX, type MetricSeries } from "./metrics.js";
+import { METRIC_INDEX, yearValue, type MetricSeries } from "./metrics.js";
 import type { ModelParams } from "./params.js";
 
 /** One target's outcome in a run. */
@@ -24,27 +24,13 @@ export interface TargetOutcome {
 
 type Target = ModelParams["targets"][string];
 
-/** Yearly view of a run's metrics. */
+/** Yearly view of a run's metrics, each year made of its quarters by the metric's own rule (metrics.ts). */
 export class YearlyMetrics {
   constructor(private readonly series: MetricSeries[]) {}
 
-  private get(key: string): MetricSeries {
-    return this.series[METRIC_INDEX[key]];
-  }
-
-  /** Mean over year y's quarters of metric `key` for label l (annual output for 亿元/yr metrics). */
-  mean(key: string, y: number, l: number): number {
-    const sr = this.get(key);
-    const L = sr.labels.length;
-    let sum = 0;
-    for (let q = 4 * y; q < 4 * y + 4; q++) sum += sr.values[q * L + l];
-    return sum / 4;
-  }
-
-  /** Value at the end of year y (its fourth quarter). */
-  end(key: string, y: number, l: number): number {
-    const sr = this.get(key);
-    return sr.values[(4 * y + 3) * sr.labels.length + l];
+  /** Year y's value of metric `key` for label l (output: the mean of the annualised quarters; counts: the year's end). */
+  value(key: string, y: number, l: number): number {
+    return yearValue(this.series[METRIC_INDEX[key]], y, l);
   }
 }
 
@@ -52,15 +38,15 @@ function attracted(p: ModelParams, ym: YearlyMetrics, t: Extract<Target, { kind:
   let n = 0;
   for (const g of t.groups) {
     const tier = p.tiers.index.get(g);
-    if (tier !== undefined) n += ym.end("attracted/tier", y, tier);
+    if (tier !== undefined) n += ym.value("attracted/tier", y, tier);
     const kind = p.kinds.index.get(g);
-    if (kind !== undefined) n += ym.end("attracted/kind", y, kind);
+    if (kind !== undefined) n += ym.value("attracted/kind", y, kind);
   }
   return n;
 }
 
 function parkOutputs(p: ModelParams, ym: YearlyMetrics, y: number): number[] {
-  return p.parks.ids.map((_, k) => ym.mean("output/park", y, k));
+  return p.parks.ids.map((_, k) => ym.value("output/park", y, k));
 }
 
 /** Rank (1 = first) of the target's park on the composite index among the park and its field. */
@@ -69,15 +55,15 @@ function rank(p: ModelParams, ym: YearlyMetrics, t: Extract<Target, { kind: "ran
   const index = (output: number, prevOutput: number, firms: number, anchors: number) =>
     w.output * log1p(output) + w.firms * log1p(firms) + w.growth * (prevOutput > 0 ? output / prevOutput - 1 : 0) + w.anchors * anchors;
   const park = p.parks.index.get(t.park)!;
-  const out = ym.mean("output/park", y, park);
-  const prev = y > 0 ? ym.mean("output/park", y - 1, park) : initialParkOutput[park];
-  const own = index(out, prev, ym.end("firms/park", y, park), ym.end("anchors/park", y, park));
+  const out = ym.value("output/park", y, park);
+  const prev = y > 0 ? ym.value("output/park", y - 1, park) : initialParkOutput[park];
+  const own = index(out, prev, ym.value("firms/park", y, park), ym.value("anchors/park", y, park));
   const field = t.field === "all" ? p.competitors.ids : t.field;
   let better = 0;
   for (const id of field) {
     const c = p.competitors.index.get(id)!;
-    const cOut = ym.mean("competitorOutput/competitor", y, c);
-    const cPrev = y > 0 ? ym.mean("competitorOutput/competitor", y - 1, c) : p.competitor.output0[c];
+    const cOut = ym.value("competitorOutput/competitor", y, c);
+    const cPrev = y > 0 ? ym.value("competitorOutput/competitor", y - 1, c) : p.competitor.output0[c];
     let anchors = 0;
     for (let i = 0; i < p.industries.ids.length; i++) anchors += p.competitor.anchor[c * p.industries.ids.length + i];
     const firms = (p.competitor.firms0[c] * cOut) / p.competitor.output0[c];
@@ -94,7 +80,7 @@ export function targetValue(p: ModelParams, ym: YearlyMetrics, t: Target, y: num
       return { value, met: value >= t.threshold };
     }
     case "output": {
-      const value = t.parks.reduce((sum, id) => sum + ym.mean("output/park", y, p.parks.index.get(id)!), 0);
+      const value = t.parks.reduce((sum, id) => sum + ym.value("output/park", y, p.parks.index.get(id)!), 0);
       return { value, met: value >= t.threshold };
     }
     case "cluster-order": {
