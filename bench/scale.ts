@@ -4,7 +4,7 @@
  * per-firm quantity (size, growth, land and talent per firm, choice utilities) stays as it was.
  */
 import type { Distribution, Num } from "../src/scenario/schema-number.js";
-import { childPath } from "../src/model/draw.js";
+import { childPath } from "../src/scenario/json-path.js";
 import type { Scenario } from "../src/scenario/schema.js";
 
 /** A number or a distribution multiplied by `f` (every draw becomes f x the unscaled draw for the same uniform). */

@@ -5,6 +5,7 @@
 import { distributionQuantile, drawParameter, isDistributionSpec, parameterStream } from "../random/index.js";
 import type { Distribution } from "../scenario/schema-number.js";
 import type { Scenario } from "../scenario/schema.js";
+import { childPath } from "../scenario/json-path.js";
 
 /** `T` with every distribution replaced by the number drawn for the run. */
 export type Drawn<T> = T extends Distribution
@@ -22,12 +23,6 @@ export type DrawnScenario = Drawn<Scenario>;
 export interface DrawnValue {
   path: string;
   value: number;
-}
-
-/** JSON path of a child: `$.a.b` for identifier-like keys, `$.a["2018"]`, `$.a[3]` otherwise. */
-export function childPath(parent: string, key: string | number): string {
-  if (typeof key === "number") return `${parent}[${key}]`;
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${parent}.${key}` : `${parent}[${JSON.stringify(key)}]`;
 }
 
 function walk(value: unknown, path: string, runSeed: number, fixed: Map<string, number>, out: DrawnValue[]): unknown {

@@ -12,7 +12,7 @@ export { mergePatch, isDistribution } from "./merge-patch.js";
 export { stripComments, stripTopLevel } from "./meta-keys.js";
 export { issuesToProblems, describeValue, type PathProblem } from "./zod-issues.js";
 export { scanJson, type JsonScan, type JsonSyntaxError, type JsonLayout, type Position } from "./json-syntax.js";
-export { formatJsonPath, valueAt } from "./json-path.js";
+export { childPath, formatJsonPath, jsonPathProblem, parseJsonPath, valueAt, type PathSegments } from "./json-path.js";
 export { scenarioJsonSchema, scenarioJsonSchemaText, type JsonSchema } from "./json-schema.js";
 export { canonicalJson } from "./canonical-json.js";
 export { scenarioHash } from "./hash.js";

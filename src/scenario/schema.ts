@@ -24,6 +24,7 @@ import {
   TargetSchema,
 } from "./schema-levers.js";
 import { CalibrationSchema, PosteriorSchema } from "./schema-calibration.js";
+import { jsonPathProblem, parseJsonPath, valueAt } from "./json-path.js";
 
 /** Minimum number of parks in a rank target's field (the home park plus competitors). */
 export const MIN_RANK_FIELD = 11;
@@ -226,6 +227,10 @@ function breakdownIds(s: Shape, by: string): Record<string, unknown> | undefined
 
 function checkCalibration(ctx: Ctx, s: Shape) {
   if (!s.calibration) return;
+  s.calibration.exclude.forEach((path, i) => {
+    const problem = jsonPathProblem(path);
+    if (problem !== null) issue(ctx, ["calibration", "exclude", i], problem);
+  });
   for (const [id, o] of Object.entries(s.calibration.observations)) {
     const p: Path = ["calibration", "observations", id];
     const known = breakdownIds(s, o.metric.split("/")[1]);
@@ -235,22 +240,13 @@ function checkCalibration(ctx: Ctx, s: Shape) {
   }
 }
 
-/** Value at a JSON path like $.a.b[2]["c d"] in a parsed scenario, or undefined. */
-function atJsonPath(root: unknown, path: string): unknown {
-  const parts = [...path.slice(1).matchAll(/\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\["([^"]*)"\]/g)].map((m) => m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]));
-  let v: unknown = root;
-  for (const k of parts) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<string | number, unknown>)[k as string];
-  }
-  return v;
-}
-
 function checkPosterior(ctx: Ctx, s: Shape) {
   if (!s.posterior) return;
   const { parameters, draws } = s.posterior;
   parameters.forEach((path, i) => {
-    const v = atJsonPath(s, path);
+    const problem = jsonPathProblem(path);
+    if (problem !== null) return issue(ctx, ["posterior", "parameters", i], problem);
+    const v = valueAt(s, parseJsonPath(path)!);
     if (typeof v !== "number" && !(typeof v === "object" && v !== null && "dist" in v))
       issue(ctx, ["posterior", "parameters", i], `${path} is not a numeric parameter of the scenario`);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { closestKey, editDistance } from "../../src/scenario/did-you-mean.js";
-import { formatJsonPath } from "../../src/scenario/json-path.js";
+import { formatJsonPath, jsonPathProblem, parseJsonPath } from "../../src/scenario/json-path.js";
 import { normalizePath, resolveRelative } from "../../src/scenario/paths.js";
 
 describe("did you mean", () => {
@@ -21,10 +21,25 @@ describe("did you mean", () => {
 
 describe("JSON paths", () => {
   it("uses dots for plain keys and brackets otherwise", () => {
-    expect(formatJsonPath(["industries", "med-devices", "marketTrend"])).toBe("$.industries.med-devices.marketTrend");
+    expect(formatJsonPath(["industries", "med-devices", "marketTrend"])).toBe('$.industries["med-devices"].marketTrend');
     expect(formatJsonPath(["chain", "matrix", 2, 0])).toBe("$.chain.matrix[2][0]");
     expect(formatJsonPath(["attraction", "promotionTeams", "2019"])).toBe('$.attraction.promotionTeams["2019"]');
     expect(formatJsonPath([])).toBe("$");
+  });
+
+  it("reads back exactly what it writes, and nothing else", () => {
+    const cases: (string | number)[][] = [[], ["a"], ["industries", "health-management", "marketTrend"], ["m", 0, 12], ["k", 'we"ird\\ key'], ["2019"], ["$x", "_y"]];
+    for (const segs of cases) expect(parseJsonPath(formatJsonPath(segs))).toEqual(segs);
+    for (const bad of ["", "a.b", "$.", "$..a", "$[01]", "$[-1]", "$[x]", '$["unterminated]', "$.a b", '$["plain"]', "$.health-management"])
+      expect(parseJsonPath(bad), bad).toBeNull();
+  });
+
+  it("says how to write a path that is not in the one written form", () => {
+    expect(jsonPathProblem('$.industries["health-management"].marketTrend')).toBeNull();
+    expect(jsonPathProblem("$.industries.health-management.marketTrend")).toBe(
+      '"$.industries.health-management.marketTrend" is not written as the engine writes paths: write $.industries["health-management"].marketTrend',
+    );
+    expect(jsonPathProblem("industries.x")).toMatch(/is not a JSON path/);
   });
 });
 

@@ -156,7 +156,7 @@ describe("extends", () => {
     const deleted = problemAt(problems, "$.tiers.anchor.capacityMax");
     expect(deleted.file).toBe(overFile);
     expect(deleted.message).toContain('missing required key "capacityMax"');
-    const hazard = problemAt(problems, "$.industries.med-devices.exitHazard");
+    const hazard = problemAt(problems, '$.industries["med-devices"].exitHazard');
     expect(hazard.file).toBe(baseFile);
     expect(hazard.message).toBe("expected a number >= 0 and <= 1, or a distribution (found 1.5)");
     expect(hazard.line).toBeGreaterThan(1);

@@ -49,7 +49,7 @@ describe("meta keys", () => {
     const problems: { jsonPath: string; message: string }[] = [];
     const out = stripComments({ $comment: "top", a: [{ $comment: "x", b: 1 }], r: { "id-1": { $comment: 5, c: 2 }, $comment: "rec" } }, problems);
     expect(out).toEqual({ a: [{ b: 1 }], r: { "id-1": { c: 2 } } });
-    expect(problems).toEqual([{ jsonPath: '$.r.id-1.$comment', message: '"$comment" must be a string (found number)' }]);
+    expect(problems).toEqual([{ jsonPath: '$.r["id-1"].$comment', message: '"$comment" must be a string (found number)' }]);
   });
 
   it("strips $schema and extends at the top only", () => {

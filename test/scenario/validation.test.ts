@@ -44,7 +44,7 @@ describe("shape problems name the file, the path and what was expected", () => {
   it("a wrong type says expected versus found", async () => {
     const p = await onlyProblem((s) => (s.tiers.leader.inducesSuppliers = "no"), "$.tiers.leader.inducesSuppliers");
     expect(p.message).toBe('expected true or false (found "no")');
-    const q = await onlyProblem((s) => (s.industries["med-devices"].marketTrend = "high"), "$.industries.med-devices.marketTrend");
+    const q = await onlyProblem((s) => (s.industries["med-devices"].marketTrend = "high"), '$.industries["med-devices"].marketTrend');
     expect(q.message).toBe('expected a number >= -0.5 and <= 1, or a distribution (found "high")');
   });
 
@@ -59,7 +59,7 @@ describe("shape problems name the file, the path and what was expected", () => {
   });
 
   it("a probability above 1", async () => {
-    const p = await onlyProblem((s) => (s.industries["health-services"].landNeedShare = 1.2), "$.industries.health-services.landNeedShare");
+    const p = await onlyProblem((s) => (s.industries["health-services"].landNeedShare = 1.2), '$.industries["health-services"].landNeedShare');
     expect(p.message).toBe("expected a number >= 0 and <= 1, or a distribution (found 1.2)");
   });
 
@@ -88,14 +88,14 @@ describe("shape problems name the file, the path and what was expected", () => {
   });
 
   it("an unknown target kind lists the allowed kinds", async () => {
-    const p = await onlyProblem((s) => (s.targets["top-ten"].kind = "ranking"), "$.targets.top-ten.kind");
+    const p = await onlyProblem((s) => (s.targets["top-ten"].kind = "ranking"), '$.targets["top-ten"].kind');
     expect(p.message).toBe('expected one of "attracted", "output", "cluster-order", "rank" (found "ranking")');
   });
 
   it("a union of a literal and an array names both when neither fits", async () => {
-    const p = await onlyProblem((s) => (s.targets["top-ten"].field = 5), "$.targets.top-ten.field");
+    const p = await onlyProblem((s) => (s.targets["top-ten"].field = 5), '$.targets["top-ten"].field');
     expect(p.message).toBe('expected "all" or an array (found 5)');
-    const q = await onlyProblem((s) => (s.targets["top-ten"].field = "every"), "$.targets.top-ten.field");
+    const q = await onlyProblem((s) => (s.targets["top-ten"].field = "every"), '$.targets["top-ten"].field');
     expect(q.message).toBe('expected "all" (found "every")');
   });
 
@@ -169,8 +169,8 @@ describe("cross-reference problems", () => {
       s.targets["anchors-signed"].groups = ["giant"];
     });
     expect(problems).toHaveLength(2);
-    expect(problemAt(problems, "$.targets.biopark-output.parks[1]").message).toBe('unknown park "nopark"; expected one of: biopark, health-park');
-    expect(problemAt(problems, "$.targets.anchors-signed.groups[0]").message).toBe(
+    expect(problemAt(problems, '$.targets["biopark-output"].parks[1]').message).toBe('unknown park "nopark"; expected one of: biopark, health-park');
+    expect(problemAt(problems, '$.targets["anchors-signed"].groups[0]').message).toBe(
       'unknown tier or institution kind "giant"; expected one of: anchor, hospital, leader, school, small',
     );
   });
@@ -178,14 +178,14 @@ describe("cross-reference problems", () => {
   it("a rank target with a field of fewer than 11 parks", async () => {
     const p = await onlyProblem((s) => {
       s.competitors = Object.fromEntries(Object.entries(s.competitors).slice(0, 9));
-    }, "$.targets.top-ten.field");
+    }, '$.targets["top-ten"].field');
     expect(p.message).toBe("a rank needs a field of at least 11 parks (the park and 10 competitors); has 10");
   });
 
   it("a schedule with no value for the first year", async () => {
     const p = await onlyProblem((s) => (s.attraction.promotionTeams = { "2019": 6 }), "$.attraction.promotionTeams");
     expect(p.message).toBe("schedule needs a year <= 2018 (the first simulated year); has 2019");
-    const q = await onlyProblem((s) => (s.factors.services["health-park"] = { "2020": 0.7 }), "$.factors.services.health-park");
+    const q = await onlyProblem((s) => (s.factors.services["health-park"] = { "2020": 0.7 }), '$.factors.services["health-park"]');
     expect(q.message).toContain("schedule needs a year <= 2018");
   });
 
@@ -211,13 +211,13 @@ describe("every problem of a file is reported at once", () => {
     });
     expect(problems.map((p) => p.jsonPath)).toEqual([
       "$.industries.biopharma.marketTrnd",
-      "$.industries.med-devices.marketTrend",
+      '$.industries["med-devices"].marketTrend',
       "$.chain.matrix[2]",
       "$.initialState.parks.biopark.landFreeMu",
       "$.attraction.promotionTeams",
       "$.attraction.unspentBudget",
       "$.costs.perTeamYear",
-      "$.targets.biopark-output.parks[0]",
+      '$.targets["biopark-output"].parks[0]',
       "$.targets.clusters.year",
     ]);
     const lines = problems.map((p) => p.line!);
@@ -230,6 +230,6 @@ describe("every problem of a file is reported at once", () => {
       s.targets["biopark-output"].parks = ["nopark"];
     });
     // the chain check cannot run on a broken matrix, the target check still runs
-    expect(problems.map((p) => p.jsonPath)).toEqual(["$.chain.matrix[0][0]", "$.targets.biopark-output.parks[0]"]);
+    expect(problems.map((p) => p.jsonPath)).toEqual(["$.chain.matrix[0][0]", '$.targets["biopark-output"].parks[0]']);
   });
 });
