@@ -6,7 +6,8 @@
 import { quantile } from "simple-statistics";
 import { runScenario, signedLeads, type RunResult } from "../model/run.js";
 import { deriveSeed } from "../random/index.js";
-import { yearlyMeans } from "../report/run-summary.js";
+import type { MetricKey } from "../model/metrics.js";
+import { yearlyMeans } from "../model/yearly.js";
 import type { Scenario } from "../scenario/schema.js";
 
 /** One face-validity measure: the model's mean and 5-95% range, with its reference value. */
@@ -19,8 +20,8 @@ export interface FaceMeasure {
 }
 
 const signed = signedLeads;
-const lastYearTotal = (r: RunResult, key: string) => yearlyMeans(r, key).values.reduce((s, row) => s + row[r.years - 1], 0);
-const firstYear = (r: RunResult, key: string, label: string) => {
+const lastYearTotal = (r: RunResult, key: MetricKey) => yearlyMeans(r, key).values.reduce((s, row) => s + row[r.years - 1], 0);
+const firstYear = (r: RunResult, key: MetricKey, label: string) => {
   const y = yearlyMeans(r, key);
   return y.values[y.labels.indexOf(label)][0];
 };

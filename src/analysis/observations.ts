@@ -2,7 +2,7 @@
  * Observed statistics of a run for calibration: a metric of one label (a park, an industry) as a
  * yearly mean or an end-of-quarter value, its level or its growth on the year before.
  */
-import { METRIC_INDEX } from "../model/metrics.js";
+import { isMetricKey, METRIC_INDEX } from "../model/metrics.js";
 import type { RunResult } from "../model/run.js";
 
 /** One observation that a calibration run must reproduce (from the scenario's calibration section). */
@@ -23,8 +23,8 @@ export interface Observation {
 
 function valueAt(r: RunResult, o: Observation, year: number): number {
   const key = o.metric.includes("/") ? o.metric : `${o.metric}/park`;
+  if (!isMetricKey(key)) throw new Error(`unknown metric "${o.metric}"`);
   const index = METRIC_INDEX[key];
-  if (index === undefined) throw new Error(`unknown metric "${o.metric}"`);
   const m = r.metrics[index];
   const l = m.labels.indexOf(o.of);
   if (l < 0) throw new Error(`metric "${key}" has no label "${o.of}" (has ${m.labels.join(", ")})`);

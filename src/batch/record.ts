@@ -4,13 +4,13 @@
  * same for every run of a scenario, so that workers can return chunks as transferable buffers.
  */
 import { drawScenario } from "../model/draw.js";
-import { METRICS, METRIC_INDEX, yearValue } from "../model/metrics.js";
+import { METRICS, METRIC_INDEX, labelsFor, yearValue, type MetricKey } from "../model/metrics.js";
 import { buildParams } from "../model/params.js";
 import { signedLeads, type RunResult } from "../model/run.js";
 import type { Scenario } from "../scenario/schema.js";
 
 /** Yearly metrics kept per run for the fans (yearly.csv): their every label and year. */
-export const YEARLY_METRICS = [
+export const YEARLY_METRICS: readonly MetricKey[] = [
   "output/park",
   "output/industry",
   "employment/park",
@@ -22,10 +22,12 @@ export const YEARLY_METRICS = [
   "talentSupply/park",
   "fiscalCost/lever",
   "leadsLost/reason",
-] as const;
+];
 
 /** Headline per-run figures (runs.csv). */
 export const HEADLINES = ["leads", "signed", "lostCompetitor", "lostStayOut", "lostBudget", "lostLand", "fiscalCostTotal", "districtOutputFinalYear"] as const;
+/** Name of a headline figure. */
+export type Headline = (typeof HEADLINES)[number];
 
 /** One yearly cell: a metric, one of its labels, a calendar year. */
 export interface YearlyCell {
@@ -56,16 +58,11 @@ export function recordLayout(scenario: Scenario): RecordLayout {
   const drawnPaths = values.map((v) => v.path);
   const targetIds = Object.keys(scenario.targets).sort();
   const p = buildParams(drawn);
-  const labels: Record<string, string[]> = {
-    park: p.parks.ids, industry: p.industries.ids, tier: p.tiers.ids, kind: p.kinds.ids,
-    lever: ["promotion", "land", "talent", "housing", "fund", "incentives", "infrastructure", "services"],
-    reason: ["competitor", "stay-out", "budget", "land"],
-  };
   const cells: YearlyCell[] = [];
   for (const key of YEARLY_METRICS) {
     const metricIndex = METRIC_INDEX[key];
     const spec = METRICS[metricIndex];
-    const ls = labels[spec.by];
+    const ls = labelsFor(p, spec.by);
     for (let y = 0; y < p.years; y++)
       ls.forEach((label, labelIndex) => cells.push({ metric: spec.name, by: spec.by, label, year: p.startYear + y, metricIndex, labelIndex }));
   }

@@ -33,10 +33,13 @@ export interface MetricSeries extends MetricSpec {
   values: Float64Array;
 }
 
-const m = (name: string, unit: string, by: Breakdown, doc: string, cumulative = false, year: MetricSpec["year"] = cumulative ? "end" : "mean"): MetricSpec => ({ name, unit, by, doc, cumulative, year });
+/** Declares a metric, keeping its name and breakdown as literal types (for MetricKey). */
+function m<N extends string, B extends Breakdown>(name: N, unit: string, by: B, doc: string, cumulative = false, year: MetricSpec["year"] = cumulative ? "end" : "mean") {
+  return { name, unit, by, doc, cumulative, year } satisfies MetricSpec;
+}
 
 /** Every metric a run records, in a fixed order. */
-export const METRICS: MetricSpec[] = [
+export const METRICS = [
   m("output", "亿元/yr", "park", "annual operating revenue of ramping and producing firms, annualised from the quarter"),
   m("output", "亿元/yr", "industry", "annual operating revenue by industry, annualised from the quarter"),
   m("employment", "persons", "park", "workers employed by the park's firms"),
@@ -67,9 +70,14 @@ export const METRICS: MetricSpec[] = [
   m("chainCompleteness", "share", "industry", "chain completeness in [0, 1]"),
   m("competitorOutput", "亿元/yr", "competitor", "competitor park output"),
   m("anchors", "firms", "park", "producing firms of supplier-inducing tiers (anchors)", false, "end"),
-];
+] as const satisfies readonly MetricSpec[];
 
-function labelsFor(p: ModelParams, by: Breakdown): string[] {
+type KeyOf<T> = T extends { name: infer N extends string; by: infer B extends string } ? `${N}/${B}` : never;
+/** Key of a metric the model records, e.g. "output/park": a misspelt key does not compile. */
+export type MetricKey = KeyOf<(typeof METRICS)[number]>;
+
+/** Labels of a breakdown in a run, in index order (scenario ids in sorted order, or the model's own names). */
+export function labelsFor(p: ModelParams, by: Breakdown): string[] {
   switch (by) {
     case "park": return p.parks.ids;
     case "industry": return p.industries.ids;
@@ -96,22 +104,27 @@ export function allocateMetrics(p: ModelParams): MetricSeries[] {
 export const metricKey = (spec: { name: string; by: Breakdown }): string => `${spec.name}/${spec.by}`;
 
 /** Index of each metric in METRICS, by metricKey. */
-export const METRIC_INDEX: Record<string, number> = Object.fromEntries(METRICS.map((spec, j) => [metricKey(spec), j]));
+export const METRIC_INDEX = Object.fromEntries(METRICS.map((spec, j) => [metricKey(spec), j])) as Record<MetricKey, number>;
+
+/** Whether `key` names a metric the model records (for keys read from files). */
+export function isMetricKey(key: string): key is MetricKey {
+  return Object.hasOwn(METRIC_INDEX, key);
+}
 
 /** Records quarter s.quarter into the series (same order as METRICS). */
 export function recordMetrics(p: ModelParams, s: ModelState, series: MetricSeries[]): void {
   const q = s.quarter;
   const P = p.parks.ids.length;
   const I = p.industries.ids.length;
-  const row = (key: string) => {
+  const row = (key: MetricKey) => {
     const sr = series[METRIC_INDEX[key]];
     return sr.values.subarray(q * sr.labels.length, (q + 1) * sr.labels.length);
   };
-  const previous = (key: string) => (q > 0 ? series[METRIC_INDEX[key]].values[q - 1] : 0);
-  const [outP, outI, empP, empI, vaP, taxP, firmsP, firmsT, firmsS] = [
+  const previous = (key: MetricKey) => (q > 0 ? series[METRIC_INDEX[key]].values[q - 1] : 0);
+  const [outP, outI, empP, empI, vaP, taxP, firmsP, firmsT, firmsS] = ([
     "output/park", "output/industry", "employment/park", "employment/industry", "valueAdded/park",
     "localTax/park", "firms/park", "firms/tier", "firms/stage",
-  ].map(row);
+  ] as const).map(row);
   const f = s.firms;
   const flows = row("outputChange/flow");
   for (let k = 0; k < f.count; k++) {

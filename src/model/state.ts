@@ -162,6 +162,8 @@ export class InstitutionStore {
 export const LossReason = { competitor: 0, stayOut: 1, budget: 2, land: 3 } as const;
 /** Names of the loss reasons, in index order. */
 export const LOSS_REASONS = ["competitor", "stay-out", "budget", "land"] as const;
+/** Name of a loss reason. */
+export type LossReasonName = (typeof LOSS_REASONS)[number];
 
 /** Fiscal levers, index into the per-lever cost counters. */
 export const Lever = {
@@ -176,6 +178,8 @@ export const Lever = {
 } as const;
 /** Names of the fiscal levers, in index order. */
 export const LEVERS = ["promotion", "land", "talent", "housing", "fund", "incentives", "infrastructure", "services"] as const;
+/** Name of a fiscal lever. */
+export type LeverName = (typeof LEVERS)[number];
 
 /** The whole mutable state of one run. Sizes: P parks, I industries, T tiers, K kinds, C competitors. */
 export interface ModelState {

@@ -5,7 +5,7 @@
  * sum of its quarterly revenues); counts are taken at the end of the year.
  */
 import { log1p } from "../random/index.js";
-import { METRIC_INDEX, yearValue, type MetricSeries } from "./metrics.js";
+import { METRIC_INDEX, yearValue, type MetricKey, type MetricSeries } from "./metrics.js";
 import type { ModelParams } from "./params.js";
 
 /** One target's outcome in a run. */
@@ -29,7 +29,7 @@ export class YearlyMetrics {
   constructor(private readonly series: MetricSeries[]) {}
 
   /** Year y's value of metric `key` for label l (output: the mean of the annualised quarters; counts: the year's end). */
-  value(key: string, y: number, l: number): number {
+  value(key: MetricKey, y: number, l: number): number {
     return yearValue(this.series[METRIC_INDEX[key]], y, l);
   }
 }

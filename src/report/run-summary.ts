@@ -1,13 +1,7 @@
 /** The terminal summary of one run: yearly output per park, the target table, leads lost, fiscal cost. */
 import { signedLeads, type RunResult } from "../model/run.js";
-import { METRIC_INDEX, yearValue } from "../model/metrics.js";
+import { yearlyMeans } from "../model/yearly.js";
 import { fmt, formatTable, palette } from "./table.js";
-
-/** Yearly values of a metric per label, by the metric's yearly rule (mean of quarters for output, 亿元/yr): [label][year]. */
-export function yearlyMeans(result: RunResult, key: string): { labels: string[]; values: number[][] } {
-  const sr = result.metrics[METRIC_INDEX[key]];
-  return { labels: sr.labels, values: sr.labels.map((_, l) => Array.from({ length: result.years }, (_, y) => yearValue(sr, y, l))) };
-}
 
 /** Formats a run for the terminal. */
 export function formatRunSummary(result: RunResult, color = false): string {

@@ -6,7 +6,7 @@ import { runAbc } from "../../src/analysis/abc.js";
 import { observe, type Observation } from "../../src/analysis/observations.js";
 import { distributionPaths } from "../../src/model/draw.js";
 import { runScenario } from "../../src/model/run.js";
-import { yearlyMeans } from "../../src/report/run-summary.js";
+import { yearlyMeans } from "../../src/model/yearly.js";
 import { main } from "../../src/cli/main.js";
 import type { CliIO } from "../../src/cli/command.js";
 import { loadScenario } from "../../src/scenario/load.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runScenario, signedLeads, type RunResult } from "../../src/model/run.js";
-import { yearlyMeans } from "../../src/report/run-summary.js";
+import { yearlyMeans } from "../../src/model/yearly.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { clone, scenario } from "./fixtures.js";
 

@@ -1,4 +1,6 @@
 /** Text helpers of the report: HTML escaping, numbers, percentages and display names. */
+import type { Headline } from "../../batch/record.js";
+import type { LossReasonName } from "../../model/state.js";
 import type { ParkName } from "./scenario-info.js";
 
 /** Escapes text for HTML element content and attribute values. */
@@ -33,29 +35,37 @@ export function parkTitle(id: string, names: Map<string, ParkName>): { title: st
   return park.nameZh ? { title: park.nameZh, english: park.name } : { title: park.name, english: null };
 }
 
-/** Plain-language names of the reasons a lead is lost (leadsLost breakdown of yearly.csv). */
-export const LOST_REASONS: Record<string, string> = {
+/** Plain-language names of the reasons a lead is lost (leadsLost breakdown of yearly.csv), one per LOSS_REASONS. */
+export const LOSS_REASON_LABELS: Record<LossReasonName, string> = {
   competitor: "went to a competitor park",
   "stay-out": "stayed out (chose no park)",
   budget: "incentive budget ran out",
   land: "gave up waiting for land",
 };
 
-/** The headlines of summary.json in display order, with their plain-language names and units. */
-export const HEADLINES: [string, string][] = [
-  ["districtOutputFinalYear", "district output in the final year, 亿元/yr"],
-  ["fiscalCostTotal", "fiscal cost of the levers over the horizon, 亿元"],
-  ["leads", "leads (firms and institutions looking for a location)"],
-  ["signed", "leads that signed in the district"],
-  ["lostCompetitor", "leads lost to a competitor park"],
-  ["lostStayOut", "leads that chose no park"],
-  ["lostBudget", "leads lost because the incentive budget was spent"],
-  ["lostLand", "signed projects abandoned waiting for land"],
-];
+/** Plain-language names and units of the headlines of summary.json, one per HEADLINES. */
+export const HEADLINE_LABELS: Record<Headline, string> = {
+  districtOutputFinalYear: "district output in the final year, 亿元/yr",
+  fiscalCostTotal: "fiscal cost of the levers over the horizon, 亿元",
+  leads: "leads (firms and institutions looking for a location)",
+  signed: "leads that signed in the district",
+  lostCompetitor: "leads lost to a competitor park",
+  lostStayOut: "leads that chose no park",
+  lostBudget: "leads lost because the incentive budget was spent",
+  lostLand: "signed projects abandoned waiting for land",
+};
+
+/** The headlines in the report's display order (output and cost first). */
+export const HEADLINE_ORDER: readonly Headline[] = ["districtOutputFinalYear", "fiscalCostTotal", "leads", "signed", "lostCompetitor", "lostStayOut", "lostBudget", "lostLand"];
+
+/** Whether `name` is a headline figure. */
+export function isHeadline(name: string): name is Headline {
+  return Object.hasOwn(HEADLINE_LABELS, name);
+}
 
 /** The plain-language name of a headline (or the name itself when it is not one). */
 export function headlineName(name: string): string {
-  return HEADLINES.find(([k]) => k === name)?.[1] ?? name;
+  return isHeadline(name) ? HEADLINE_LABELS[name] : name;
 }
 
 /** "the baseline <name>", or just "the baseline" when the scenario is called that. */

@@ -1,5 +1,5 @@
 /** The comparison's headline table: the change in each headline number (leads, signings, losses, cost, output), alternative minus baseline. */
-import { escapeHtml, fmtNumber, HEADLINES, headlineName, theBaseline } from "./format.js";
+import { escapeHtml, fmtNumber, HEADLINE_ORDER, headlineName, theBaseline } from "./format.js";
 import type { Comparison } from "./inputs.js";
 
 /** A signed number with its interval, in bold when the interval excludes zero. */
@@ -13,7 +13,7 @@ function signed(d: { difference: number; low: number; high: number }): string {
 export function headlineChangesSection(comparison: Comparison): string {
   const alternatives = comparison.alternatives.filter((a) => a.headlines && a.headlines.length > 0);
   if (alternatives.length === 0) return "";
-  const order = HEADLINES.map(([name]) => name);
+  const order: readonly string[] = HEADLINE_ORDER;
   const names = [...new Set(alternatives.flatMap((a) => a.headlines!.map((h) => h.name)))];
   names.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
   const rows = names

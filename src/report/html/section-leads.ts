@@ -2,7 +2,8 @@
 import { barChartSpec } from "./chart-bars.js";
 import type { IntervalPoint } from "./chart-intervals.js";
 import { yearlyRows, type ReportContext } from "./context.js";
-import { fmtNumber, LOST_REASONS } from "./format.js";
+import { LOSS_REASONS } from "../../model/state.js";
+import { fmtNumber, LOSS_REASON_LABELS } from "./format.js";
 
 /** The leads-lost section, or "" when yearly.csv has no leadsLost rows. */
 export async function leadsSection(ctx: ReportContext): Promise<string> {
@@ -10,9 +11,9 @@ export async function leadsSection(ctx: ReportContext): Promise<string> {
   if (rows.length === 0) return "";
   const lastYear = Math.max(...rows.map((r) => r.year));
   const reasons = [...new Set(rows.map((r) => r.label))];
-  const known = Object.keys(LOST_REASONS);
+  const known: readonly string[] = LOSS_REASONS;
   reasons.sort((a, b) => (known.indexOf(a) + 1 || 99) - (known.indexOf(b) + 1 || 99) || a.localeCompare(b));
-  const item = (reason: string) => LOST_REASONS[reason] ?? reason;
+  const item = (reason: string) => (Object.hasOwn(LOSS_REASON_LABELS, reason) ? LOSS_REASON_LABELS[reason as keyof typeof LOSS_REASON_LABELS] : reason);
   const points: IntervalPoint[] = rows
     .filter((r) => r.year === lastYear && r.mean !== null)
     .map((r) => ({ item: item(r.label), series: r.scenario, value: r.mean!, low: r.meanLow ?? r.mean!, high: r.meanHigh ?? r.mean!, text: fmtNumber(r.mean, 0) }));
