@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, truncateSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../cli/command.js";
+import { InputError } from "../scenario/input-error.js";
 import { VERSION } from "../version.js";
 import type { BatchPlan } from "./plan.js";
 import type { ShardResult } from "./run-shard.js";

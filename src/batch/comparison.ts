@@ -6,8 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PairedComparison, type PairedRun } from "../analysis/compare.js";
-import { csvRow } from "../report/csv.js";
-import { toPlainJson } from "../report/json.js";
+import { csvRow } from "./files/csv.js";
+import { toPlainJson } from "./files/json.js";
 import type { Checkpoint } from "./checkpoint.js";
 import { FORMAT_VERSION } from "./checkpoint.js";
 import type { BatchPlan } from "./plan.js";

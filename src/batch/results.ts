@@ -5,8 +5,8 @@
  */
 import { closeSync, openSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { csvRow, checkCsvHeader, type CsvValue } from "../report/csv.js";
-import { toPlainJson } from "../report/json.js";
+import { csvRow, checkCsvHeader, type CsvValue } from "./files/csv.js";
+import { toPlainJson } from "./files/json.js";
 import { ScenarioAggregate, QUANTILE_NAMES } from "./aggregate.js";
 import type { Checkpoint } from "./checkpoint.js";
 import { FORMAT_VERSION } from "./checkpoint.js";

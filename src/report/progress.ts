@@ -3,7 +3,6 @@
  * is a terminal, nothing otherwise (so logs and CI output stay clean).
  */
 import cliProgress from "cli-progress";
-import type { CliIO } from "../cli/command.js";
 
 /** A progress reporter: update(done, extra text), stop(). */
 export interface Progress {
@@ -12,7 +11,7 @@ export interface Progress {
 }
 
 /** A progress bar over `total` items of `unit` on stderr, or a no-op when stderr is not a terminal or quiet is set. */
-export function progressBar(io: CliIO, total: number, unit: string, quiet = false): Progress {
+export function progressBar(io: { stderrIsTTY: boolean }, total: number, unit: string, quiet = false): Progress {
   if (quiet || !io.stderrIsTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
