@@ -3,14 +3,13 @@
  * checkpoint in run order: scenario 0 is the baseline, every other scenario an alternative, paired
  * run by run. Targets and yearly cells are matched by id and (metric, breakdown, label, year).
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { PairedComparison, type PairedRun } from "../analysis/compare.js";
 import { csvRow } from "./files/csv.js";
 import { toPlainJson } from "./files/json.js";
-import type { Checkpoint } from "./checkpoint.js";
-import { FORMAT_VERSION } from "./checkpoint.js";
-import type { BatchPlan } from "./plan.js";
+import { FORMAT_VERSION } from "./files/format.js";
+import { writeText, type ResultSink } from "./files/sink.js";
+import { baseSeedOf, type BatchPlan } from "./plan.js";
+import type { RunStore } from "./store.js";
 import { HEADLINES, recordLayout, type RecordLayout } from "./record.js";
 
 const cellKey = (c: RecordLayout["cells"][number]) => `${c.metric}|${c.by}|${c.label}|${c.year}`;
@@ -26,8 +25,8 @@ function pairedRun(values: Float64Array, layout: RecordLayout, targets: number[]
   };
 }
 
-/** Computes and writes comparison.json and comparison.csv; returns the comparison. */
-export function writeComparison(plan: BatchPlan, checkpoint: Checkpoint, dir: string) {
+/** Computes and writes comparison.json and comparison.csv from the store, in run order; returns the comparison. */
+export async function writeComparison(plan: BatchPlan, store: RunStore, sink: ResultSink) {
   const layouts = plan.scenarios.map((s) => recordLayout(s.scenario));
   const base = layouts[0];
   const baseScenario = plan.scenarios[0].scenario;
@@ -42,9 +41,9 @@ export function writeComparison(plan: BatchPlan, checkpoint: Checkpoint, dir: st
     const cb = cells.map((c) => base.cells.indexOf(c));
     const ca = cells.map((c) => altCells.get(cellKey(c))!);
     const cmp = new PairedComparison(targetIds.length, cells.length, HEADLINES.length);
-    for (let run = 0; run < plan.runs; run++) {
-      const b = checkpoint.read(0, run);
-      const a = checkpoint.read(si, run);
+    const alternativeRuns = store.runs(si, 0, plan.runs)[Symbol.iterator]();
+    for (const b of store.runs(0, 0, plan.runs)) {
+      const a = alternativeRuns.next().value!;
       if (a.error !== null || b.error !== null) continue;
       cmp.add(pairedRun(a.values, layout, ta, ca), pairedRun(b.values, base, tb, cb));
     }
@@ -81,13 +80,13 @@ export function writeComparison(plan: BatchPlan, checkpoint: Checkpoint, dir: st
     kind: "clustersim-comparison",
     formatVersion: FORMAT_VERSION,
     baseline: plan.scenarios[0].name,
-    baseSeed: plan.baseSeed,
+    baseSeed: baseSeedOf(plan),
     runs: plan.runs,
     note: "Alternative minus baseline over the same seeds (common random numbers). Probability changes carry Newcombe's interval for paired proportions, mean changes paired t-intervals, cost per 亿元 a delta-method interval; all 95%, Monte Carlo error only.",
     alternatives,
     ranking,
   };
-  writeFileSync(join(dir, "comparison.json"), `${JSON.stringify(toPlainJson(comparison), null, 2)}\n`);
+  await writeText(sink, "comparison.json", `${JSON.stringify(toPlainJson(comparison), null, 2)}\n`);
   const header = ["alternative", "kind", "name", "breakdown", "label", "year", "difference", "low", "high"];
   const lines = [csvRow(header)];
   for (const a of alternatives) {
@@ -97,9 +96,9 @@ export function writeComparison(plan: BatchPlan, checkpoint: Checkpoint, dir: st
     lines.push(csvRow([a.name, "cost", "fiscalCostTotal", "", "", "", a.fiscalCost.difference, a.fiscalCost.low, a.fiscalCost.high], header));
     for (const p of a.perYi) lines.push(csvRow([a.name, "per-yi", p.id, "", "", "", p.value, p.low, p.high], header));
   }
-  writeFileSync(join(dir, "comparison.csv"), `${lines.join("\n")}\n`);
+  await writeText(sink, "comparison.csv", `${lines.join("\n")}\n`);
   return comparison;
 }
 
 /** The comparison as written to comparison.json. */
-export type Comparison = ReturnType<typeof writeComparison>;
+export type Comparison = Awaited<ReturnType<typeof writeComparison>>;

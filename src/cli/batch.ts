@@ -1,20 +1,17 @@
 /**
  * `clustersim batch <scenario.json...> --runs N [--seed S] [--workers auto|K] [--out DIR] [--resume] [--quiet] [--json]`:
  * seeded runs of each scenario on every core, with statistics, result files and a checkpoint.
+ * The batch itself is the library function runBatchFolder (src/batch/node/batch-folder.ts).
  */
-import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { loadScenario } from "../scenario/index.js";
-import { Checkpoint } from "../batch/checkpoint.js";
-import { inProcessExecutor, type Executor } from "../batch/executor.js";
-import { writeManifest } from "../batch/manifest.js";
-import type { BatchPlan } from "../batch/plan.js";
-import { writeResults } from "../batch/results.js";
-import { runBatch } from "../batch/run-batch.js";
-import { workerPool } from "../batch/worker-pool.js";
+import { parseFaults } from "../batch/faults.js";
+import { runBatchFolder } from "../batch/node/batch-folder.js";
+import { derivedPlan, type BatchPlan } from "../batch/plan.js";
+import type { FolderKind } from "../batch/write-batch.js";
 import { formatBatchSummary } from "../report/batch-summary.js";
 import { progressBar } from "../report/progress.js";
-import { toPlainJson } from "../report/json.js";
+import { toPlainJson } from "../batch/files/json.js";
 import { EXIT, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
 
 const usage = `Usage: clustersim batch <scenario.json...> --runs N [--seed S] [--workers auto|K] [--out DIR] [--resume] [--quiet] [--json]
@@ -64,43 +61,42 @@ export async function prepareBatch(files: string[], values: { runs?: string; see
   if (baseSeed > 0xffffffff) throw new UsageError(`--seed must be at most 4294967295, got ${baseSeed}`);
   const workers = parseWorkers(values.workers);
   const loaded = await Promise.all(files.map((f) => loadScenario(f)));
-  const plan: BatchPlan = { runs, baseSeed, scenarios: loaded.map((l, i) => ({ name: l.scenario.name, file: files[i], hash: l.hash, scenario: l.scenario })) };
+  const plan: BatchPlan = derivedPlan(loaded.map((l, i) => ({ name: l.scenario.name, file: files[i], hash: l.hash, scenario: l.scenario })), baseSeed, runs);
+  const faults = parseFaults(process.env.CLUSTERSIM_FAULT);
+  if (faults.length > 0) plan.faults = faults;
   const names = [...new Set(plan.scenarios.map((s) => s.name))];
   if (names.length !== plan.scenarios.length) throw new UsageError("two scenarios share a name; give each scenario its own \"name\"");
   const out = values.out ?? `results/${prefix ?? names.join("+")}-s${baseSeed}-n${runs}`;
   return { plan, workers, out };
 }
 
-/**
- * Runs a prepared batch to its result folder; returns the summary, or null when interrupted.
- * `extra` writes further files from the checkpoint (the comparison) before the manifest.
- */
-export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean, kind = "batch", extra?: (checkpoint: Checkpoint) => void) {
-  mkdirSync(out, { recursive: true });
-  const checkpoint = Checkpoint.open(out, plan, resume);
-  if (checkpoint.offsets.size > 0) io.stderr(`continuing the batch in ${out}: ${checkpoint.offsets.size} runs already stored\n`);
-  const started = new Date();
-  const executor: Executor = workers === 0 ? inProcessExecutor(plan) : workerPool(plan, workers);
+/** Runs a prepared batch to its result folder with a progress bar and Ctrl-C handling; returns its files, or null when interrupted. */
+export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean, kind: FolderKind = "batch") {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
-  const bar = progressBar(io, plan.runs * plan.scenarios.length, "runs", quiet);
+  const total = plan.runs * plan.scenarios.length;
+  let bar: ReturnType<typeof progressBar> | null = null;
   try {
-    const outcome = await runBatch(plan, executor, checkpoint, (done, _total, failed) => bar.update(done, failed > 0 ? `· ${failed} failed` : ""), controller.signal);
-    bar.stop();
-    if (outcome === "aborted") {
+    const result = await runBatchFolder(plan, {
+      out, workers, resume, kind, signal: controller.signal,
+      onProgress: (p) => {
+        if (bar === null) {
+          if (p.before > 0) io.stderr(p.before >= total ? `nothing left to do: all ${total} runs are already stored in ${out}; writing the files from them\n` : `continuing the batch in ${out}: ${p.before} runs already stored, ${total - p.before} to run\n`);
+          bar = progressBar(io, total - p.before, "runs", quiet || p.before >= total);
+        }
+        bar.update(p.done - p.before, p.failed > 0 ? `· ${p.failed} failed` : "");
+      },
+    });
+    (bar as ReturnType<typeof progressBar> | null)?.stop();
+    if (result.outcome === "aborted") {
       io.stderr(`interrupted: the checkpoint in ${out} is intact; finish with the same command and --resume\n`);
       return null;
     }
-    const summary = writeResults(plan, checkpoint, out);
-    extra?.(checkpoint);
-    writeManifest(out, plan, workers, started, new Date(), kind);
-    return summary;
+    return result.files!;
   } finally {
-    bar.stop();
+    (bar as ReturnType<typeof progressBar> | null)?.stop();
     process.off("SIGINT", onSigint);
-    await executor.close();
-    checkpoint.close();
   }
 }
 
@@ -112,8 +108,9 @@ export const batchCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, batchOptions);
     const { plan, workers, out } = await prepareBatch(positionals, values);
-    const summary = await executeBatch(plan, workers, out, values.resume === true, io, values.quiet === true);
-    if (summary === null) return EXIT.interrupted;
+    const files = await executeBatch(plan, workers, out, values.resume === true, io, values.quiet === true);
+    if (files === null) return EXIT.interrupted;
+    const { summary } = files;
     io.stdout(values.json ? `${JSON.stringify(toPlainJson({ out, ...summary }), null, 2)}\n` : formatBatchSummary(summary, io.color));
     if (!values.json) io.stderr(`results in ${out}\n`);
     return summary.scenarios.some((s) => s.failed > 0) ? EXIT.failure : EXIT.ok;
