@@ -28,6 +28,10 @@ export interface Kernel {
   cumulative: Float64Array;
   /** Gaussian sd per continuous component (NaN for choice components) */
   sd: Float64Array;
+  /** ln w_j per parent (−Infinity for weight 0) */
+  logWeights: Float64Array;
+  /** −ln sd_k − ln sqrt(2 pi) per continuous component: the Gaussian's log normaliser */
+  logNorm: Float64Array;
   /** probability that a choice component keeps its value */
   keep: number;
 }
@@ -63,7 +67,9 @@ export function fitKernel(
     const column = parents.map((t) => t[k]);
     sd[k] = Math.max(Math.sqrt(2 * weightedVariance(column, weights)), SD_FLOOR * priorSds[k]);
   }
-  return { parents, weights, cumulative: cumulativeWeights(weights), sd, keep };
+  const logWeights = Float64Array.from(weights, (w) => (w > 0 ? ln(w) : -Infinity));
+  const logNorm = Float64Array.from(sd, (x) => -ln(x) - LN_SQRT_2PI);
+  return { parents, weights, cumulative: cumulativeWeights(weights), sd, logWeights, logNorm, keep };
 }
 
 /**
@@ -104,7 +110,7 @@ function logComponent(kernel: Kernel, parameter: CalibrationParameter, k: number
     return ln((from === to ? kernel.keep : 0) + (1 - kernel.keep) * exp(logPriorTo));
   }
   const z = (to - from) / kernel.sd[k];
-  return -0.5 * z * z - ln(kernel.sd[k]) - LN_SQRT_2PI;
+  return kernel.logNorm[k] - 0.5 * z * z;
 }
 
 /**
@@ -120,10 +126,9 @@ export function logProposal(kernel: Kernel, parameters: readonly CalibrationPara
   let max = -Infinity;
   let sum = 0;
   for (let j = 0; j < kernel.parents.length; j++) {
-    const w = kernel.weights[j];
-    if (!(w > 0)) continue;
+    let a = kernel.logWeights[j];
+    if (a === -Infinity) continue;
     const parent = kernel.parents[j];
-    let a = ln(w);
     for (let k = 0; k < p; k++) a += logComponent(kernel, parameters[k], k, parent[k], theta[k], choicePrior[k]);
     if (a === -Infinity) continue;
     if (a > max) {
