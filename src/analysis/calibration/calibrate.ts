@@ -6,7 +6,7 @@
  * bit-identical results for the same spec, options and simulator.
  */
 import { checkSpec } from "./observations.js";
-import { populationSource, predictiveCoverage, predictiveJobs, type PredictiveSource } from "./predictive.js";
+import { historySds, populationSource, predictiveCoverage, predictiveJobs, type PredictiveSource } from "./predictive.js";
 import { regressionAdjust } from "./regression.js";
 import { parameterReports } from "./report.js";
 import { checkResults, smcGenerations, type SmcSettings } from "./smc.js";
@@ -89,7 +89,7 @@ export function* abcSmcSteps(
   if (s.predictiveDraws > 0) {
     const jobs = predictiveJobs(source, s.predictiveDraws, s.seed);
     const stats = checkResults(jobs, yield jobs, observations.length);
-    coverage = predictiveCoverage(observations, stats, s.poissonLevel);
+    coverage = predictiveCoverage(observations, stats, s.poissonLevel, historySds(observations, smc.population, smc.weights));
   }
   return {
     parameters: parameters.map((p) => p.path),

@@ -6,7 +6,9 @@
  * and counts, per observation, how often the statistic falls within it.
  */
 import { keyedHash32, keyedUniform, streamId } from "../../random/keyed.js";
+import { normalCdf } from "../../random/math.js";
 import { predictiveChecks } from "./observations.js";
+import type { Particle } from "./smc.js";
 import type { AbcSmcResult, CalibrationObservation, CoverageReport, ParticleRecord, SimulationJob } from "./types.js";
 import { cumulativeWeights, pickIndex, systematicResample } from "./weighted.js";
 
@@ -57,13 +59,47 @@ export function predictiveJobs(source: PredictiveSource, draws: number, seed: nu
 }
 
 /**
+ * Per observation, the sd of its statistic across history seeds at fixed parameters: the
+ * within-particle variance of each particle's replicates (finite values, n - 1 denominator),
+ * averaged with the particle weights (in particle order); NaN when no particle has 2 finite values.
+ */
+export function historySds(observations: readonly CalibrationObservation[], population: readonly Particle[], weights: readonly number[]): number[] {
+  return observations.map((_, j) => {
+    let s = 0;
+    let sw = 0;
+    population.forEach((p, i) => {
+      const xs = p.replicates.map((r) => r.statistics[j]).filter((x) => Number.isFinite(x));
+      if (xs.length < 2) return;
+      let m = 0;
+      for (const x of xs) m += x;
+      m /= xs.length;
+      let v = 0;
+      for (const x of xs) v += (x - m) * (x - m);
+      s += (weights[i] * v) / (xs.length - 1);
+      sw += weights[i];
+    });
+    return sw > 0 ? Math.sqrt(s / sw) : NaN;
+  });
+}
+
+/** Coverage a perfect posterior could reach for an observation given the statistic's history sd. */
+export function coverageCeiling(o: CalibrationObservation, historySd: number): number | null {
+  if (o.kind === "poisson") return null;
+  if (o.min === undefined || o.max === undefined) return 1;
+  if (!(historySd > 0)) return Number.isNaN(historySd) ? NaN : 1;
+  return 2 * normalCdf((o.max - o.min) / (2 * historySd)) - 1;
+}
+
+/**
  * Coverage per observation (share of predictive statistics within it, Poisson observations by
- * poissonMeanInterval at `poissonLevel`) and the share within every observation at once.
+ * poissonMeanInterval at `poissonLevel`) and the share within every observation at once; each
+ * report also carries the observation's history sd and coverage ceiling (`sds`, one per observation).
  */
 export function predictiveCoverage(
   observations: readonly CalibrationObservation[],
   statistics: readonly Float64Array[],
   poissonLevel: number,
+  sds: readonly number[],
 ): { perObservation: CoverageReport[]; joint: number } {
   const checks = predictiveChecks([...observations], poissonLevel);
   const hits = observations.map(() => 0);
@@ -78,7 +114,12 @@ export function predictiveCoverage(
   }
   const n = statistics.length;
   return {
-    perObservation: observations.map((o, j) => ({ observation: o.id, coverage: n > 0 ? hits[j] / n : NaN })),
+    perObservation: observations.map((o, j) => ({
+      observation: o.id,
+      coverage: n > 0 ? hits[j] / n : NaN,
+      historySd: sds[j],
+      ceiling: coverageCeiling(o, sds[j]),
+    })),
     joint: n > 0 ? joint / n : NaN,
   };
 }

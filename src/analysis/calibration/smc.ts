@@ -136,7 +136,8 @@ export function* smcGenerations(spec: CalibrationSpec, s: SmcSettings): Generato
       for (let j = next; j < next + m; j++) {
         const theta = kernel ? perturb(kernel, parameters, kStreams, s.seed, j, t) : drawPrior(parameters, pStreams, s.seed, j, t);
         thetas.push(theta);
-        for (let r = 0; r < s.replicates; r++) jobs.push({ theta, historySeed: keyedHash32(s.seed, historyStream, j, t, r) });
+        // Each job gets its own copy of theta, so an executor may transfer or mutate it freely.
+        for (let r = 0; r < s.replicates; r++) jobs.push({ theta: theta.slice(), historySeed: keyedHash32(s.seed, historyStream, j, t, r) });
       }
       const results = checkResults(jobs, yield jobs, width);
       gen.simulations += jobs.length;

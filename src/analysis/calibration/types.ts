@@ -153,6 +153,16 @@ export interface CoverageReport {
   observation: string;
   /** share of posterior predictive simulations (fresh history seeds) within the observation */
   coverage: number;
+  /**
+   * sd of the statistic across history seeds at fixed parameters: the final population's
+   * within-particle sd over all its replicates, pooled with the particle weights
+   */
+  historySd: number;
+  /**
+   * the coverage a perfect posterior could reach given that history noise: 2 Phi(width / (2 historySd)) - 1
+   * for a two-sided interval (a normal statistic centred in it), 1 for a one-sided one; null for a Poisson count
+   */
+  ceiling: number | null;
 }
 
 /** The regression adjustment's fit. */

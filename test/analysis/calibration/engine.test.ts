@@ -154,6 +154,17 @@ describe("posterior predictive coverage", () => {
     const predictive = exact.expect((mu) => normalCdf((1.1 - mu) / NOISE) - normalCdf((0.9 - mu) / NOISE));
     // 400 draws: binomial sd about 0.019.
     expect(Math.abs(r.posteriorPredictive[0].coverage - predictive), `${r.posteriorPredictive[0].coverage} vs ${predictive}`).toBeLessThan(0.08);
+    // The history noise (sd 0.316) is what keeps coverage low: it is reported with the ceiling it implies.
+    const { historySd, ceiling } = r.posteriorPredictive[0];
+    expect(Math.abs(historySd / NOISE - 1)).toBeLessThan(0.1);
+    expect(ceiling).toBeCloseTo(2 * normalCdf(0.1 / historySd) - 1, 14);
+    expect(ceiling!).toBeLessThan(0.3);
+  });
+
+  it("reports a ceiling of 1 for one-sided intervals and none for a Poisson count", () => {
+    expect(result.posteriorPredictive.map((c) => c.ceiling)).toEqual([expect.any(Number), 1, null]);
+    expect(result.posteriorPredictive[1].historySd).toBeGreaterThan(0.05);
+    expect(result.posteriorPredictive[1].historySd).toBeLessThan(0.15);
   });
 
   it("uses the exact Poisson interval of the count (Garwood; scipy chi2 quantiles)", () => {
