@@ -38,7 +38,8 @@ export interface CalibrationSpec {
  * `observations` order (a Poisson observation's entry is the mean mu). Must be a pure function
  * of (theta, historySeed); parameters not calibrated are drawn by the simulator from their
  * priors with the history seed, so (theta, historySeed) replays the history bit for bit.
- * Non-finite statistics never meet an observation.
+ * Non-finite statistics never meet an observation: return NaN for parameter values the model
+ * rejects instead of throwing (a throw ends the calibration).
  */
 export type Simulator = (theta: Float64Array, historySeed: number) => Float64Array;
 
