@@ -1,0 +1,129 @@
+/**
+ * The planner's two chart kinds as Vega-Lite specs (rendered to SVG by report/html/vega-svg.ts,
+ * in Node for the report and in the browser for the page): a park's yearly output as fans of the
+ * base and the scenario against the plan's target lines, on the park's own scale so that every
+ * park is readable; and the paired difference by year with its likely range. All words are
+ * passed in (either language). Browser-safe.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import type { Lang } from "./lang.js";
+
+/** One year of a fan: quantiles of the metric over runs. */
+export interface FanYear {
+  year: number;
+  p5: number | null;
+  p25: number | null;
+  p50: number | null;
+  p75: number | null;
+  p95: number | null;
+}
+
+/** A target line drawn in a park's chart. */
+export interface ChartTarget {
+  year: number;
+  /** 亿元/yr */
+  threshold: number;
+  text: string;
+}
+
+/** Colours of the planner's views: the base grey, the scenario blue, targets red. */
+export const PLANNER_COLORS = { base: "#8c8c8c", baseBand: "#d9d9d9", alt: "#1f5fa8", altBand: "#9ecae1", altInner: "#4f8fcb", target: "#c0392b", gain: "#1a7f37", loss: "#b42318" } as const;
+
+const LEGEND = {
+  en: { base: (b: string) => `${b}: 90% of runs`, baseMedian: (b: string) => `${b}: median run`, alt: "yours: 90% of runs", altInner: "yours: middle half", altMedian: "yours: median run", target: "plan target", year: "year", output: "output, 亿元/yr", diff: "difference, 亿元/yr", mean: "mean difference", band: "likely range", zero: "no difference" },
+  "zh-CN": { base: (b: string) => `${b}：90%的模拟`, baseMedian: (b: string) => `${b}：中位数`, alt: "您的情景：90%的模拟", altInner: "您的情景：中间一半", altMedian: "您的情景：中位数", target: "规划目标", year: "年份", output: "产值（亿元/年）", diff: "差值（亿元/年）", mean: "平均差值", band: "可能范围", zero: "无差异" },
+} as const;
+
+const years = (rows: readonly { year: number }[]) => rows.map((r) => r.year);
+
+/** What a paired fan chart draws. */
+export interface PairedFanInput {
+  title: string;
+  subtitle?: string;
+  baseName: string;
+  base: readonly FanYear[];
+  alt: readonly FanYear[];
+  targets: readonly ChartTarget[];
+  lang: Lang;
+  /** plot width, px (the page fits it to the screen) */
+  width?: number;
+}
+
+/** A park's output by year: the base's 90% band and median (grey), the scenario's 90% and middle-half bands and median (blue), target lines (red). */
+export function pairedFanSpec(input: PairedFanInput): TopLevelSpec {
+  const w = LEGEND[input.lang];
+  const ys = years(input.alt.length ? input.alt : input.base);
+  const top = Math.max(1, ...[...input.base, ...input.alt].map((r) => r.p95 ?? 0), ...input.targets.map((t) => t.threshold));
+  const keys = [w.base(input.baseName), w.baseMedian(input.baseName), w.alt, w.altInner, w.altMedian, ...(input.targets.length ? [w.target] : [])];
+  const range = [PLANNER_COLORS.baseBand, PLANNER_COLORS.base, PLANNER_COLORS.altBand, PLANNER_COLORS.altInner, PLANNER_COLORS.alt, PLANNER_COLORS.target];
+  const color = { scale: { domain: keys, range: range.slice(0, keys.length) }, legend: { title: null, orient: "bottom", columns: 2, symbolType: "square", labelLimit: 220 } };
+  const x = { field: "year", type: "quantitative", scale: { domain: [Math.min(...ys), Math.max(...ys)] as number[], nice: false }, axis: { values: ys, format: "d", title: null, grid: false } } as const;
+  const y = { type: "quantitative", scale: { domain: [0, top * 1.08] as number[], nice: true, zero: true }, axis: { title: w.output, format: ",.0f", tickCount: 5 } } as const;
+  const band = (rows: readonly FanYear[], lo: keyof FanYear, hi: keyof FanYear, key: string, opacity: number) => ({
+    data: { values: rows.filter((r) => r[lo] !== null && r[hi] !== null) }, mark: { type: "area", opacity }, encoding: { x, y: { ...y, field: lo }, y2: { field: hi }, color: { ...color, datum: key } },
+  });
+  const line = (rows: readonly FanYear[], key: string, dash: number[]) => ({
+    data: { values: rows.filter((r) => r.p50 !== null) }, mark: { type: "line", strokeWidth: 2, strokeDash: dash, point: { filled: true, size: 20 } }, encoding: { x, y: { ...y, field: "p50" }, color: { ...color, datum: key } },
+  });
+  const targets = input.targets.map((t) => ({ ...t }));
+  return {
+    width: input.width ?? 300,
+    height: 190,
+    title: { text: input.title, ...(input.subtitle ? { subtitle: input.subtitle } : {}) },
+    layer: [
+      band(input.base, "p5", "p95", keys[0], 0.7),
+      band(input.alt, "p5", "p95", keys[2], 0.55),
+      band(input.alt, "p25", "p75", keys[3], 0.55),
+      line(input.base, keys[1], [5, 3]),
+      line(input.alt, keys[4], []),
+      ...(targets.length
+        ? [
+            { data: { values: targets }, mark: { type: "rule", strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y: { ...y, field: "threshold" }, color: { ...color, datum: w.target } } },
+            { data: { values: targets }, mark: { type: "point", shape: "diamond", filled: true, size: 70 }, encoding: { x, y: { ...y, field: "threshold" }, color: { ...color, datum: w.target } } },
+            { data: { values: targets }, mark: { type: "text", align: "left", baseline: "bottom", dx: 4, dy: -4, fontSize: 11, color: PLANNER_COLORS.target }, encoding: { x: { value: 4 }, y: { ...y, field: "threshold" }, text: { field: "text" } } },
+          ]
+        : []),
+    ],
+  } as TopLevelSpec;
+}
+
+/** One year's paired difference with its likely range. */
+export interface DifferenceYear {
+  year: number;
+  difference: number;
+  low: number;
+  high: number;
+}
+
+/** What a paired-difference chart draws. */
+export interface PairedDifferenceInput {
+  title: string;
+  subtitle?: string;
+  points: readonly DifferenceYear[];
+  lang: Lang;
+  width?: number;
+}
+
+/** The scenario minus the base by year: a band for the likely range, the mean difference, a rule at zero. */
+export function pairedDifferenceSpec(input: PairedDifferenceInput): TopLevelSpec {
+  const w = LEGEND[input.lang];
+  const pts = [...input.points].sort((a, b) => a.year - b.year);
+  const ys = years(pts);
+  const lo = Math.min(0, ...pts.map((p) => p.low));
+  const hi = Math.max(0, ...pts.map((p) => p.high));
+  const pad = (hi - lo) * 0.08 || 1;
+  const keys = [w.mean, w.band, w.zero];
+  const color = { scale: { domain: keys, range: [PLANNER_COLORS.alt, PLANNER_COLORS.altBand, "#555"] }, legend: { title: null, orient: "bottom", columns: 3, symbolType: "square" } };
+  const x = { field: "year", type: "quantitative", scale: { domain: [Math.min(...ys), Math.max(...ys)] as number[], nice: false }, axis: { values: ys, format: "d", title: null, grid: false } } as const;
+  const y = { type: "quantitative", scale: { domain: [lo - pad, hi + pad] as number[], nice: true }, axis: { title: w.diff, format: ",.0f", tickCount: 5, labelExpr: "(datum.value > 0 ? '+' : '') + datum.label" } } as const;
+  return {
+    width: input.width ?? 300,
+    height: 160,
+    title: { text: input.title, ...(input.subtitle ? { subtitle: input.subtitle } : {}) },
+    layer: [
+      { data: { values: pts }, mark: { type: "area", opacity: 0.7 }, encoding: { x, y: { ...y, field: "low" }, y2: { field: "high" }, color: { ...color, datum: w.band } } },
+      { data: { values: [{ zero: 0 }] }, mark: { type: "rule", strokeDash: [3, 3] }, encoding: { y: { ...y, field: "zero" }, color: { ...color, datum: w.zero } } },
+      { data: { values: pts }, mark: { type: "line", strokeWidth: 2, point: { filled: true, size: 24 } }, encoding: { x, y: { ...y, field: "difference" }, color: { ...color, datum: w.mean } } },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,137 @@
+/**
+ * What the planner-first views read of a paired comparison (a base and one scenario on the same
+ * seeds): per target both probabilities with their intervals, the paired change and its cost per
+ * point, and the fiscal cost. Built from summary.json and comparison.json objects (as the batch
+ * writes them, or as the report reads them back); browser-safe.
+ */
+import type { Target } from "../../scenario/schema.js";
+import type { NameBook, TargetInfo } from "./targets.js";
+
+/** A probability with its interval and the target value's median run (from summary.json). */
+export interface ProbabilityStat {
+  probability: number | null;
+  low: number | null;
+  high: number | null;
+  /** the target's value in its year at the median run */
+  median: number | null;
+}
+
+/** A paired change, scenario minus base, with its interval (probabilities 0-1, money 亿元). */
+export interface PairedChange {
+  baseline: number;
+  alternative: number;
+  difference: number;
+  low: number;
+  high: number;
+}
+
+/** A ratio with its interval, null when undefined (no added cost). */
+export interface Ratio {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** One target of the comparison. */
+export interface PlannerTarget {
+  info: TargetInfo;
+  base: ProbabilityStat;
+  alt: ProbabilityStat;
+  /** null when the scenario lacks the target */
+  change: PairedChange | null;
+  /** change in probability per 亿元 of added cost */
+  perYi: Ratio | null;
+}
+
+/** The comparison as the planner-first views read it. */
+export interface PlannerComparison {
+  baseName: string;
+  scenarioName: string;
+  /** paired runs behind the figures */
+  runs: number;
+  horizon: { startYear: number; endYear: number };
+  targets: PlannerTarget[];
+  /** fiscal cost of the levers over the horizon, 亿元 */
+  cost: PairedChange;
+  names?: NameBook;
+  /** false when the scenario is the base itself (no lever moved) */
+  changed: boolean;
+}
+
+/** The summary.json fields read here (one scenario). */
+interface SummaryScenarioLike {
+  name: string;
+  completed: number;
+  targets: readonly { id: string; label: string; kind: string; year: number; goal: string; probability: number | null; low: number | null; high: number | null; quantiles: { p50: number | null } }[];
+}
+
+/** The comparison.json fields read here (one alternative). */
+interface AlternativeLike {
+  name: string;
+  pairedRuns: number;
+  targets: readonly { id: string; baseline: number; alternative: number; difference: number; low: number; high: number }[];
+  fiscalCost: PairedChange;
+  perYi: readonly { id: string; value: number | null; low: number | null; high: number | null }[];
+}
+
+const stat = (t: SummaryScenarioLike["targets"][number] | undefined): ProbabilityStat => ({
+  probability: t?.probability ?? null,
+  low: t?.low ?? null,
+  high: t?.high ?? null,
+  median: t?.quantiles.p50 ?? null,
+});
+
+/** The planner's comparison from the base's and the scenario's summaries and the scenario's alternative entry of comparison.json. */
+export function plannerComparison(
+  base: SummaryScenarioLike,
+  scenario: SummaryScenarioLike,
+  alternative: AlternativeLike,
+  options: { horizon: { startYear: number; endYear: number }; definitions?: Record<string, Target>; names?: NameBook; changed?: boolean },
+): PlannerComparison {
+  const targets = base.targets.map((t): PlannerTarget => {
+    const change = alternative.targets.find((c) => c.id === t.id) ?? null;
+    const perYi = alternative.perYi.find((p) => p.id === t.id) ?? null;
+    return {
+      info: { id: t.id, label: t.label, kind: t.kind, year: t.year, goal: t.goal, def: options.definitions?.[t.id] },
+      base: stat(t),
+      alt: stat(scenario.targets.find((x) => x.id === t.id)),
+      change,
+      perYi,
+    };
+  });
+  return {
+    baseName: base.name,
+    scenarioName: scenario.name,
+    runs: alternative.pairedRuns,
+    horizon: options.horizon,
+    targets,
+    cost: alternative.fiscalCost,
+    names: options.names,
+    changed: options.changed ?? true,
+  };
+}
+
+/** Whether a change is clear of the noise: its interval excludes zero. */
+export function clearGain(c: PairedChange | null): boolean {
+  return c !== null && c.low > 0;
+}
+
+/** Whether a change is a clear loss. */
+export function clearLoss(c: PairedChange | null): boolean {
+  return c !== null && c.high < 0;
+}
+
+/** Whether no run of either scenario meets the target. */
+export function metInNoRun(t: PlannerTarget): boolean {
+  return t.base.probability === 0 && t.alt.probability === 0;
+}
+
+/**
+ * The fiscal cost of one percentage point of a target's probability, 亿元, with its interval;
+ * null unless the scenario costs more and the gain is clear.
+ */
+export function costPerPoint(t: PlannerTarget, cost: PairedChange): { value: number; low: number; high: number } | null {
+  const r = t.perYi;
+  if (!(cost.difference > 0) || r === null || r.value === null || r.low === null || r.high === null || !(r.low > 0) || !clearGain(t.change)) return null;
+  return { value: 1 / (100 * r.value), low: 1 / (100 * r.high), high: 1 / (100 * r.low) };
+}

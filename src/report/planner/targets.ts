@@ -1,0 +1,136 @@
+/**
+ * The plan's targets as a planner reads them: a name in either language, the family a target
+ * belongs to (output clusters, attraction, ranking), what it asks for (the threshold a run must
+ * reach) and, for a target no run meets, how far the runs fall short ("out of reach: median x of y").
+ * Works from the statistics alone (label, kind, goal) and uses the scenario's definitions and
+ * names where given. Browser-safe.
+ */
+import type { Scenario, Target } from "../../scenario/schema.js";
+import { esc, num, zhCount, type Lang } from "./lang.js";
+
+/** Target families, in the order the planner reads them. */
+export const FAMILIES = ["output", "attraction", "rank"] as const;
+/** A target family. */
+export type Family = (typeof FAMILIES)[number];
+
+/** The names a scenario gives its parks, tiers, institution kinds and industries (English and Chinese). */
+export type NameBook = Partial<Pick<Scenario, "parks" | "tiers" | "institutionKinds" | "industries">>;
+
+/** What the planner views know of one target: its statistics' fields, and its definition when the scenario is at hand. */
+export interface TargetInfo {
+  id: string;
+  label: string;
+  kind: string;
+  year: number;
+  /** the goal as the batch wrote it (">= 1000 亿元/yr") */
+  goal: string;
+  def?: Target;
+}
+
+/** The family of a target kind: output and cluster targets, attraction targets, the ranking. */
+export function familyOf(kind: string): Family {
+  if (kind === "attracted") return "attraction";
+  if (kind === "rank") return "rank";
+  return "output";
+}
+
+/** The name of a family in a language. */
+export function familyName(f: Family, lang: Lang): string {
+  const names: Record<Family, [string, string]> = {
+    output: ["Output targets (the 千亿 and 五百亿 clusters)", "产值目标（千亿、五百亿产业集群）"],
+    attraction: ["Attraction targets (招商引资)", "招商引资目标"],
+    rank: ["National ranking", "全国排名目标"],
+  };
+  return names[f][lang === "zh-CN" ? 1 : 0];
+}
+
+/** An id's Chinese name in the name book (parks, tiers, kinds, industries), else its English name, else the id. */
+export function nameOf(id: string, names: NameBook | undefined, lang: Lang): string {
+  for (const book of [names?.parks, names?.tiers, names?.institutionKinds, names?.industries]) {
+    const entry = book?.[id] as { name: string; nameZh?: string } | undefined;
+    if (entry) return lang === "zh-CN" ? entry.nameZh ?? entry.name : entry.name;
+  }
+  return id;
+}
+
+const plainGoal = (text: string) => text.replace(/>=/g, "≥").replace(/<=/g, "≤");
+
+/** The plan's own word for an output threshold (1000 -> 千亿, 500 -> 五百亿), if it has one. */
+function planWord(threshold: number): string | null {
+  return threshold === 1000 ? "千亿" : threshold === 500 ? "五百亿" : null;
+}
+
+/** A Chinese name built from the target's definition. */
+function zhName(t: Target, names: NameBook | undefined): string {
+  const n = (id: string) => nameOf(id, names, "zh-CN");
+  switch (t.kind) {
+    case "attracted":
+      return `${t.year}年前引进${t.groups.map(n).join("、")} ≥ ${num(t.threshold as number, 0)}`;
+    case "output": {
+      const word = typeof t.threshold === "number" ? planWord(t.threshold) : null;
+      return `${t.year}年${t.parks.map(n).join("+")}产值 ≥ ${num(t.threshold as number, 0)} 亿元${word ? `（${word}）` : ""}`;
+    }
+    case "cluster-order": {
+      const counts = new Map<number, number>();
+      for (const x of t.thresholds) counts.set(x as number, (counts.get(x as number) ?? 0) + 1);
+      const parts = [...counts].map(([x, c]) => `${zhCount(c)}个${planWord(x) ?? `≥ ${num(x, 0)} 亿元的`}园区`);
+      return `${t.year}年形成${parts.join("、")}`;
+    }
+    case "rank":
+      return `${t.year}年${n(t.park)}进入全国前${t.topN}`;
+  }
+}
+
+/** The target's name in a language: the scenario's own label in English, a name built from its definition in Chinese (the label when there is none). */
+export function targetName(t: TargetInfo, lang: Lang, names?: NameBook): string {
+  if (lang === "zh-CN" && t.def) return zhName(t.def, names);
+  return plainGoal(t.label);
+}
+
+/** The number a run must reach for the target, with its unit, and which way ("at least" or, for a rank, "at most"). */
+export function targetThreshold(t: TargetInfo): { value: number; atMost: boolean; unit: "yi" | "count" | "clusters" | "rank" } | null {
+  const d = t.def;
+  if (d) {
+    if (d.kind === "attracted" && typeof d.threshold === "number") return { value: d.threshold, atMost: false, unit: "count" };
+    if (d.kind === "output" && typeof d.threshold === "number") return { value: d.threshold, atMost: false, unit: "yi" };
+    if (d.kind === "cluster-order") return { value: d.thresholds.length, atMost: false, unit: "clusters" };
+    if (d.kind === "rank" && typeof d.topN === "number") return { value: d.topN, atMost: true, unit: "rank" };
+  }
+  const m = /(\d[\d,]*(?:\.\d+)?)/.exec(t.goal);
+  if (!m) return null;
+  const value = Number(m[1].replace(/,/g, ""));
+  if (t.kind === "cluster-order") {
+    const of = /\((\d+) of (\d+)\)/.exec(t.goal);
+    return of ? { value: Number(of[2]), atMost: false, unit: "clusters" } : null;
+  }
+  return { value, atMost: t.kind === "rank", unit: t.kind === "output" ? "yi" : t.kind === "rank" ? "rank" : "count" };
+}
+
+/** "out of reach: median 420 of 1,000 亿元" (or the Chinese), for a target no run meets; `median` is the target's value at its median run. */
+export function outOfReach(t: TargetInfo, median: number | null, lang: Lang): string {
+  const th = targetThreshold(t);
+  const zh = lang === "zh-CN";
+  const head = zh ? "无法达到" : "out of reach";
+  if (th === null || median === null || !Number.isFinite(median)) return head;
+  const m = num(median, th.unit === "yi" ? undefined : Number.isInteger(median) ? 0 : 1);
+  const y = num(th.value, th.unit === "yi" ? 0 : undefined);
+  switch (th.unit) {
+    case "yi":
+      return zh ? `${head}：中位数 ${m} 亿元，目标 ${y} 亿元` : `${head}: median ${m} of ${y} 亿元`;
+    case "count":
+      return zh ? `${head}：中位数 ${m}，目标 ${y}` : `${head}: median ${m} of ${y}`;
+    case "clusters":
+      return zh ? `${head}：中位数 ${m} 个集群达标，目标 ${y} 个` : `${head}: median ${m} of ${y} clusters`;
+    case "rank":
+      return zh ? `${head}：排名中位数第 ${m}，目标前 ${y}` : `${head}: median rank ${m}, needs top ${y}`;
+  }
+}
+
+/** Targets in reading order: family, then year, then label. */
+export function orderForPlanner<T extends Pick<TargetInfo, "kind" | "year" | "label">>(targets: readonly T[]): T[] {
+  const rank = (t: T) => FAMILIES.indexOf(familyOf(t.kind)) * 10 + (t.kind === "cluster-order" ? 1 : 0);
+  return [...targets].sort((a, b) => rank(a) - rank(b) || a.year - b.year || a.label.localeCompare(b.label));
+}
+
+/** HTML-escaped target name (for the components). */
+export const targetNameHtml = (t: TargetInfo, lang: Lang, names?: NameBook) => esc(targetName(t, lang, names));

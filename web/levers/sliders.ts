@@ -1,0 +1,48 @@
+/**
+ * Slider settings of the lever controls: the range (the schema's bounds, and where the schema
+ * sets no maximum the table's or four times the largest base value of the field, rounded up to
+ * a nice number), a step of about a hundredth of the range, and values rounded to that step so
+ * that a scenario file never holds 0.30000000000000004. No DOM.
+ */
+import { LEVER_NAMES } from "./lever-names.js";
+import type { LeverControl } from "./lever-schema.js";
+
+/** A slider's range and step. */
+export interface SliderSpec {
+  min: number;
+  max: number;
+  step: number;
+  /** decimals shown and kept */
+  decimals: number;
+}
+
+/** The smallest 1, 2 or 5 times a power of ten that is >= x (x > 0). */
+export function niceCeil(x: number): number {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
+  return 10 * p;
+}
+
+/** Decimals needed to show multiples of `step` exactly. */
+export function decimalsOf(step: number): number {
+  for (let d = 0; d < 10; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-9) return d;
+  return 10;
+}
+
+/** Rounds a value to a number of decimals, as the scenario file will hold it. */
+export function roundTo(x: number, decimals: number): number {
+  return Number(x.toFixed(decimals));
+}
+
+/** Slider settings of a numeric control, given every control of the same field (they share a range). */
+export function sliderSpec(control: LeverControl, sameField: readonly LeverControl[]): SliderSpec {
+  const { range, key } = control.field;
+  const bases = sameField.map((c) => c.base).filter((b): b is number => typeof b === "number");
+  const largest = Math.max(0, ...bases.map(Math.abs));
+  const max = range.max ?? Math.max(LEVER_NAMES[key]?.max ?? 0, niceCeil(4 * Math.max(largest, 0.25)));
+  const min = range.min ?? (bases.every((b) => b >= 0) ? 0 : -max);
+  const step = range.int ? Math.max(1, niceCeil((max - min) / 100)) : niceCeil((max - min) / 100);
+  const decimals = Math.max(decimalsOf(step), ...bases.map((b) => Math.min(decimalsOf(b), 4)));
+  return { min, max: Math.max(max, ...bases), step, decimals };
+}
