@@ -6,7 +6,8 @@ import { compareCommand } from "./compare.js";
 import { faceValidityCommand } from "./face-validity.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
+import { serveCommand } from "./serve.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command of the CLI. */
-export const commands: Command[] = [runCommand, batchCommand, compareCommand, reportCommand, calibrateCommand, faceValidityCommand, validateCommand];
+export const commands: Command[] = [runCommand, batchCommand, compareCommand, reportCommand, calibrateCommand, faceValidityCommand, validateCommand, serveCommand];
