@@ -1,9 +1,11 @@
-// Bundles the CLI, the library and the Node batch worker with esbuild into dist/. Every bundle
-// gets the same build id (a hash of the sources), which the worker pool checks.
+// Bundles the CLI, the library and the Node batch worker with esbuild into dist/, and the
+// planner's page with its browser worker into dist/web/ (web/build.mjs). Every bundle gets the
+// same build id (a hash of the sources), which the worker pools check.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildWeb } from "./web/build.mjs";
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
@@ -11,7 +13,7 @@ function files(dir) {
     .sort();
 }
 const hash = createHash("sha256");
-for (const f of [...files("src"), ...files("workers"), "package-lock.json"]) hash.update(f).update(readFileSync(f));
+for (const f of [...files("src"), ...files("workers"), ...files("web"), "package-lock.json"]) hash.update(f).update(readFileSync(f));
 const buildId = hash.digest("hex").slice(0, 16);
 
 await build({
@@ -28,3 +30,5 @@ await build({
   },
   logLevel: "warning",
 });
+
+await buildWeb(join("dist", "web"), buildId);

@@ -6,7 +6,7 @@
  * passed in (either language). Browser-safe.
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { Lang } from "./lang.js";
+import { esc, type Lang } from "./lang.js";
 
 /** One year of a fan: quantiles of the metric over runs. */
 export interface FanYear {
@@ -30,8 +30,8 @@ export interface ChartTarget {
 export const PLANNER_COLORS = { base: "#8c8c8c", baseBand: "#d9d9d9", alt: "#1f5fa8", altBand: "#9ecae1", altInner: "#4f8fcb", target: "#c0392b", gain: "#1a7f37", loss: "#b42318" } as const;
 
 const LEGEND = {
-  en: { base: (b: string) => `${b}: 90% of runs`, baseMedian: (b: string) => `${b}: median run`, alt: "yours: 90% of runs", altInner: "yours: middle half", altMedian: "yours: median run", target: "plan target", year: "year", output: "output, 亿元/yr", diff: "difference, 亿元/yr", mean: "mean difference", band: "likely range", zero: "no difference" },
-  "zh-CN": { base: (b: string) => `${b}：90%的模拟`, baseMedian: (b: string) => `${b}：中位数`, alt: "您的情景：90%的模拟", altInner: "您的情景：中间一半", altMedian: "您的情景：中位数", target: "规划目标", year: "年份", output: "产值（亿元/年）", diff: "差值（亿元/年）", mean: "平均差值", band: "可能范围", zero: "无差异" },
+  en: { base: (b: string) => `${b}: 90% of runs`, baseMedian: (b: string) => `${b}: median run`, alt: "yours: 90% of runs", altInner: "yours: middle half", altMedian: "yours: median run", target: "plan target", offScale: " ↑ above this scale", year: "year", output: "output, 亿元/yr", diff: "difference, 亿元/yr", mean: "mean difference", band: "likely range", zero: "no difference" },
+  "zh-CN": { base: (b: string) => `${b}：90%的模拟`, baseMedian: (b: string) => `${b}：中位数`, alt: "您的情景：90%的模拟", altInner: "您的情景：中间一半", altMedian: "您的情景：中位数", target: "规划目标", offScale: "（高于图中刻度）", year: "年份", output: "产值（亿元/年）", diff: "差值（亿元/年）", mean: "平均差值", band: "可能范围", zero: "无差异" },
 } as const;
 
 const years = (rows: readonly { year: number }[]) => rows.map((r) => r.year);
@@ -47,25 +47,38 @@ export interface PairedFanInput {
   lang: Lang;
   /** plot width, px (the page fits it to the screen) */
   width?: number;
+  /** draw the legend under the chart (default); the page draws one HTML legend for all charts instead */
+  legend?: boolean;
 }
+
+/** A target far above every run (more than 1.6 times the top of the fans) is named at the top of the chart instead of squashing the park's fans. */
+const OFF_SCALE = 1.6;
+
+/** An axis format that shows distinct ticks for the span (one decimal below 8 units). */
+const axisFormat = (span: number) => (span < 8 ? ",.1f" : ",.0f");
 
 /** A park's output by year: the base's 90% band and median (grey), the scenario's 90% and middle-half bands and median (blue), target lines (red). */
 export function pairedFanSpec(input: PairedFanInput): TopLevelSpec {
   const w = LEGEND[input.lang];
   const ys = years(input.alt.length ? input.alt : input.base);
-  const top = Math.max(1, ...[...input.base, ...input.alt].map((r) => r.p95 ?? 0), ...input.targets.map((t) => t.threshold));
-  const keys = [w.base(input.baseName), w.baseMedian(input.baseName), w.alt, w.altInner, w.altMedian, ...(input.targets.length ? [w.target] : [])];
+  const dataTop = Math.max(1, ...[...input.base, ...input.alt].map((r) => r.p95 ?? 0));
+  const onScale = input.targets.filter((t) => t.threshold <= OFF_SCALE * dataTop);
+  const offScale = input.targets.filter((t) => t.threshold > OFF_SCALE * dataTop);
+  const top = Math.max(dataTop, ...onScale.map((t) => t.threshold));
+  const keys = [w.base(input.baseName), w.baseMedian(input.baseName), w.alt, w.altInner, w.altMedian, w.target];
   const range = [PLANNER_COLORS.baseBand, PLANNER_COLORS.base, PLANNER_COLORS.altBand, PLANNER_COLORS.altInner, PLANNER_COLORS.alt, PLANNER_COLORS.target];
-  const color = { scale: { domain: keys, range: range.slice(0, keys.length) }, legend: { title: null, orient: "bottom", columns: 2, symbolType: "square", labelLimit: 220 } };
+  const legend = input.legend === false ? null : { title: null, orient: "bottom", columns: 2, symbolType: "square", labelLimit: 220 };
+  const color = { scale: { domain: keys, range }, legend };
   const x = { field: "year", type: "quantitative", scale: { domain: [Math.min(...ys), Math.max(...ys)] as number[], nice: false }, axis: { values: ys, format: "d", title: null, grid: false } } as const;
-  const y = { type: "quantitative", scale: { domain: [0, top * 1.08] as number[], nice: true, zero: true }, axis: { title: w.output, format: ",.0f", tickCount: 5 } } as const;
+  const y = { type: "quantitative", scale: { domain: [0, top * 1.08] as number[], nice: true, zero: true }, axis: { title: w.output, format: axisFormat(top), tickCount: 5 } } as const;
   const band = (rows: readonly FanYear[], lo: keyof FanYear, hi: keyof FanYear, key: string, opacity: number) => ({
     data: { values: rows.filter((r) => r[lo] !== null && r[hi] !== null) }, mark: { type: "area", opacity }, encoding: { x, y: { ...y, field: lo }, y2: { field: hi }, color: { ...color, datum: key } },
   });
   const line = (rows: readonly FanYear[], key: string, dash: number[]) => ({
     data: { values: rows.filter((r) => r.p50 !== null) }, mark: { type: "line", strokeWidth: 2, strokeDash: dash, point: { filled: true, size: 20 } }, encoding: { x, y: { ...y, field: "p50" }, color: { ...color, datum: key } },
   });
-  const targets = input.targets.map((t) => ({ ...t }));
+  const targets = onScale.map((t) => ({ ...t }));
+  const above = offScale.map((t, i) => ({ ...t, text: `${t.text}${w.offScale}`, row: i }));
   return {
     width: input.width ?? 300,
     height: 190,
@@ -83,8 +96,21 @@ export function pairedFanSpec(input: PairedFanInput): TopLevelSpec {
             { data: { values: targets }, mark: { type: "text", align: "left", baseline: "bottom", dx: 4, dy: -4, fontSize: 11, color: PLANNER_COLORS.target }, encoding: { x: { value: 4 }, y: { ...y, field: "threshold" }, text: { field: "text" } } },
           ]
         : []),
+      ...above.map((t) => ({ data: { values: [t] }, mark: { type: "text", align: "left", baseline: "top", fontSize: 11, color: PLANNER_COLORS.target }, encoding: { x: { value: 4 }, y: { value: 2 + 14 * t.row }, text: { field: "text" } } })),
     ],
   } as TopLevelSpec;
+}
+
+/** The legend of the planner's charts as HTML (the page shows one for all parks). */
+export function chartLegendHtml(kind: "fan" | "difference", baseName: string, lang: Lang): string {
+  const w = LEGEND[lang];
+  const items: [string, string, string][] =
+    kind === "fan"
+      ? [[w.base(baseName), PLANNER_COLORS.baseBand, "band"], [w.baseMedian(baseName), PLANNER_COLORS.base, "dash"], [w.alt, PLANNER_COLORS.altBand, "band"], [w.altInner, PLANNER_COLORS.altInner, "band"], [w.altMedian, PLANNER_COLORS.alt, "line"], [w.target, PLANNER_COLORS.target, "dash"]]
+      : [[w.mean, PLANNER_COLORS.alt, "line"], [w.band, PLANNER_COLORS.altBand, "band"], [w.zero, "#555", "dash"]];
+  const key = (color: string, style: string) =>
+    style === "band" ? `<i class="cl-key" style="background:${color}"></i>` : `<i class="cl-key ${style}" style="border-color:${color}"></i>`;
+  return `<div class="chart-legend">${items.map(([text, color, style]) => `<span>${key(color, style)}${esc(text)}</span>`).join("")}</div>`;
 }
 
 /** One year's paired difference with its likely range. */
@@ -102,6 +128,8 @@ export interface PairedDifferenceInput {
   points: readonly DifferenceYear[];
   lang: Lang;
   width?: number;
+  /** draw the legend under the chart (default) */
+  legend?: boolean;
 }
 
 /** The scenario minus the base by year: a band for the likely range, the mean difference, a rule at zero. */
@@ -113,9 +141,9 @@ export function pairedDifferenceSpec(input: PairedDifferenceInput): TopLevelSpec
   const hi = Math.max(0, ...pts.map((p) => p.high));
   const pad = (hi - lo) * 0.08 || 1;
   const keys = [w.mean, w.band, w.zero];
-  const color = { scale: { domain: keys, range: [PLANNER_COLORS.alt, PLANNER_COLORS.altBand, "#555"] }, legend: { title: null, orient: "bottom", columns: 3, symbolType: "square" } };
+  const color = { scale: { domain: keys, range: [PLANNER_COLORS.alt, PLANNER_COLORS.altBand, "#555"] }, legend: input.legend === false ? null : { title: null, orient: "bottom", columns: 3, symbolType: "square" } };
   const x = { field: "year", type: "quantitative", scale: { domain: [Math.min(...ys), Math.max(...ys)] as number[], nice: false }, axis: { values: ys, format: "d", title: null, grid: false } } as const;
-  const y = { type: "quantitative", scale: { domain: [lo - pad, hi + pad] as number[], nice: true }, axis: { title: w.diff, format: ",.0f", tickCount: 5, labelExpr: "(datum.value > 0 ? '+' : '') + datum.label" } } as const;
+  const y = { type: "quantitative", scale: { domain: [lo - pad, hi + pad] as number[], nice: true }, axis: { title: w.diff, format: axisFormat(hi - lo), tickCount: 5, labelExpr: "(datum.value > 0 ? '+' : '') + datum.label" } } as const;
   return {
     width: input.width ?? 300,
     height: 160,

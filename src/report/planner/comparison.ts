@@ -18,8 +18,9 @@ export interface ProbabilityStat {
 
 /** A paired change, scenario minus base, with its interval (probabilities 0-1, money 亿元). */
 export interface PairedChange {
-  baseline: number;
-  alternative: number;
+  /** null when no run completed */
+  baseline: number | null;
+  alternative: number | null;
   difference: number;
   low: number;
   high: number;
@@ -62,14 +63,14 @@ export interface PlannerComparison {
 interface SummaryScenarioLike {
   name: string;
   completed: number;
-  targets: readonly { id: string; label: string; kind: string; year: number; goal: string; probability: number | null; low: number | null; high: number | null; quantiles: { p50: number | null } }[];
+  targets: readonly { id: string; label: string; kind: string; year: number; goal: string; probability: number | null; low: number | null; high: number | null; quantiles: { readonly [level: string]: number | null } }[];
 }
 
 /** The comparison.json fields read here (one alternative). */
 interface AlternativeLike {
   name: string;
   pairedRuns: number;
-  targets: readonly { id: string; baseline: number; alternative: number; difference: number; low: number; high: number }[];
+  targets: readonly (PairedChange & { id: string })[];
   fiscalCost: PairedChange;
   perYi: readonly { id: string; value: number | null; low: number | null; high: number | null }[];
 }

@@ -21,7 +21,7 @@ export const PLANNER_CSS = `
 .pb-key.alt { background: ${C.alt}; }
 .pb-key.range { height: 2px; background: #111; }
 .pb-family h4 { margin: 12px 0 4px; font-size: 14px; }
-.pb-row { display: grid; grid-template-columns: minmax(10em, 1.3fr) minmax(8em, 1fr) minmax(9em, auto); gap: 2px 12px; align-items: center; padding: 4px 0; border-bottom: 1px solid #eee; font-size: 14px; }
+.pb-row { display: grid; grid-template-columns: minmax(10em, 1.3fr) minmax(8em, 1fr) 12.5em; gap: 2px 12px; align-items: center; padding: 4px 0; border-bottom: 1px solid #eee; font-size: 14px; }
 .pb-name { line-height: 1.3; }
 .pb-bars { display: grid; gap: 3px; }
 .pb-track { position: relative; display: block; height: 10px; background: repeating-linear-gradient(to right, #f0f0f0 0, #f0f0f0 calc(25% - 1px), #dcdcdc calc(25% - 1px), #dcdcdc 25%); border-radius: 2px; }
@@ -39,6 +39,11 @@ export const PLANNER_CSS = `
 .pb-noise { color: #777; font-size: 12px; }
 .pb-row.out { grid-template-columns: minmax(10em, 1.3fr) 2fr; color: #555; }
 .pb-out { font-style: italic; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 12px; color: #444; margin: 2px 0 6px; }
+.chart-legend span { display: inline-flex; align-items: center; gap: 5px; }
+.cl-key { display: inline-block; width: 16px; height: 10px; border-radius: 2px; }
+.cl-key.line, .cl-key.dash { height: 0; border-top: 2px solid; border-radius: 0; }
+.cl-key.dash { border-top-style: dashed; }
 .pc h4 { margin: 12px 0 4px; font-size: 14px; }
 .pc table { border-collapse: collapse; font-size: 14px; }
 .pc th { text-align: left; font-weight: normal; padding: 3px 12px 3px 0; vertical-align: top; }

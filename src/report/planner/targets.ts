@@ -113,7 +113,7 @@ export function outOfReach(t: TargetInfo, median: number | null, lang: Lang): st
   const head = zh ? "无法达到" : "out of reach";
   if (th === null || median === null || !Number.isFinite(median)) return head;
   const m = num(median, th.unit === "yi" ? undefined : Number.isInteger(median) ? 0 : 1);
-  const y = num(th.value, th.unit === "yi" ? 0 : undefined);
+  const y = num(th.value, th.unit === "yi" || Number.isInteger(th.value) ? 0 : undefined);
   switch (th.unit) {
     case "yi":
       return zh ? `${head}：中位数 ${m} 亿元，目标 ${y} 亿元` : `${head}: median ${m} of ${y} 亿元`;
