@@ -28,7 +28,7 @@ function numberRow(c: LeverControl, spec: SliderSpec, value: number, label: stri
   const reset = h("button", { type: "button", class: "reset", title: w.reset, "aria-label": w.reset }, "↺");
   const row = h("div", { class: `lever-row${value !== base ? " changed" : ""}`, "data-id": c.id },
     h("span", { class: "lever-label" }, label),
-    h("span", { class: "slider" }, slider, h("span", { class: "base-mark", style: `left:${Math.max(0, Math.min(100, at)).toFixed(2)}%`, title: w.baseValue(show(base, spec.decimals)) }, "▲")),
+    h("span", { class: "slider" }, slider, h("span", { class: "base-mark", style: `left:calc(8px + (100% - 16px) * ${(Math.max(0, Math.min(100, at)) / 100).toFixed(4)})`, title: w.baseValue(show(base, spec.decimals)) }, "▲")),
     box,
     h("span", { class: "base-value" }, w.baseValue(show(base, spec.decimals))),
     reset,

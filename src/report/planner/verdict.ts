@@ -61,16 +61,26 @@ function familyVerdict(c: PlannerComparison, family: Family, targets: PlannerTar
     const per = costPerPoint(best, c.cost);
     const perText = per ? (zh ? `，每个百分点约 ${yi(per.value)}` : `, about ${yi(per.value)} per point`) : "";
     const lossText = losses.length ? (zh ? `；但有 ${losses.length} 个目标的概率明显下降` : `, but clearly lower the chance of ${losses.length}`) : "";
-    const text = zh
-      ? `您的调整使 ${n} 个目标中 ${gains.length} 个的达成概率明显上升，其中“${name(best)}”上升最多（${move(best, lang)}），${cost}${perText}${lossText}。`
-      : `Your changes clearly raise the chance of ${gains.length} of ${n} targets, most for “${name(best)}” (${move(best, lang)}), ${cost}${perText}${lossText}.`;
+    const text =
+      n === 1
+        ? zh
+          ? `您的调整使“${name(best)}”的达成概率明显上升（${move(best, lang)}），${cost}${perText}。`
+          : `Your changes clearly raise the chance of “${name(best)}” (${move(best, lang)}), ${cost}${perText}.`
+        : zh
+          ? `您的调整使 ${n} 个目标中 ${gains.length} 个的达成概率明显上升，其中“${name(best)}”上升最多（${move(best, lang)}），${cost}${perText}${lossText}。`
+          : `Your changes clearly raise the chance of ${gains.length} of ${n} targets, most for “${name(best)}” (${move(best, lang)}), ${cost}${perText}${lossText}.`;
     return { family, title, text, tone: losses.length ? "mixed" : "gain" };
   }
   if (losses.length > 0) {
     const worst = losses[0];
-    const text = zh
-      ? `您的调整使 ${n} 个目标中 ${losses.length} 个的达成概率明显下降，其中“${name(worst)}”下降最多（${move(worst, lang)}），${cost}。`
-      : `Your changes clearly lower the chance of ${losses.length} of ${n} targets, most for “${name(worst)}” (${move(worst, lang)}), ${cost}.`;
+    const text =
+      n === 1
+        ? zh
+          ? `您的调整使“${name(worst)}”的达成概率明显下降（${move(worst, lang)}），${cost}。`
+          : `Your changes clearly lower the chance of “${name(worst)}” (${move(worst, lang)}), ${cost}.`
+        : zh
+          ? `您的调整使 ${n} 个目标中 ${losses.length} 个的达成概率明显下降，其中“${name(worst)}”下降最多（${move(worst, lang)}），${cost}。`
+          : `Your changes clearly lower the chance of ${losses.length} of ${n} targets, most for “${name(worst)}” (${move(worst, lang)}), ${cost}.`;
     return { family, title, text, tone: "loss" };
   }
   const largest = [...reachable].sort((a, b) => Math.abs(b.change?.difference ?? 0) - Math.abs(a.change?.difference ?? 0))[0];
