@@ -38,7 +38,7 @@ let notice = "";
 const w = () => words(state.lang);
 
 /** Timings of the latest batch, read by bench/page.ts: ms since page load when Run was pressed, first figures shown, batch ended; compute ms summed over shards. */
-const timing = { runAt: 0, firstResultsAt: 0, endedAt: 0, computeMs: 0, workers: 0, runs: 0 };
+const timing = { runAt: 0, firstShardAt: 0, firstResultsAt: 0, firstChartsAt: 0, endedAt: 0, computeMs: 0, workers: 0, runs: 0, rounds: 0 };
 (globalThis as { __clustersimTiming?: typeof timing }).__clustersimTiming = timing;
 
 /** Writes the state into the address (no history entry per slider move). */
@@ -134,8 +134,14 @@ function renderRunsDownload(): void {
   }
 }
 
-/** Shows a batch's figures (text at once, charts after). */
-function renderResults(): void {
+/** When the charts were last drawn (ms); while runs arrive they are redrawn at most every CHART_EVERY_MS (the main thread shares the cores with the workers). */
+let chartsDrawnAt = -Infinity;
+/** The runs of the latest results whose charts are drawn or being drawn. */
+let chartsFor = 0;
+const CHART_EVERY_MS = 1500;
+
+/** Shows a batch's figures: text at once, charts too unless `charts` is "throttled" and they were drawn a moment ago. */
+function renderResults(charts: "now" | "throttled" = "now"): void {
   document.body.dataset.hasResults = results ? "1" : "0";
   if (!results) return;
   const ctx = { base: base.loaded.scenario, scenario: mine.loaded.scenario, changed: mine.changes.length > 0, lang: state.lang };
@@ -144,10 +150,15 @@ function renderResults(): void {
   byId("bars").innerHTML = s.bars;
   byId("cost").innerHTML = s.cost;
   document.body.dataset.runs = String(results.runs);
+  if (charts === "throttled" && performance.now() - chartsDrawnAt < CHART_EVERY_MS) return;
+  chartsDrawnAt = performance.now();
+  chartsFor = results.runs;
   const generation = ++chartGeneration;
   const r = results;
   void renderCharts(r, ctx, byId("fans"), byId("differences"), () => generation !== chartGeneration).then(() => {
-    if (generation === chartGeneration) document.body.dataset.chartsRuns = String(r.runs);
+    if (generation !== chartGeneration) return;
+    document.body.dataset.chartsRuns = String(r.runs);
+    if (timing.firstChartsAt === 0 && timing.runAt > 0) timing.firstChartsAt = performance.now();
   });
 }
 
@@ -167,7 +178,7 @@ function start(): void {
   results = null;
   renderRunsDownload();
   byId("message").textContent = "";
-  Object.assign(timing, { runAt: performance.now(), firstResultsAt: 0, endedAt: 0, computeMs: 0, workers: 0, runs: 0 });
+  Object.assign(timing, { runAt: performance.now(), firstShardAt: 0, firstResultsAt: 0, firstChartsAt: 0, endedAt: 0, computeMs: 0, workers: 0, runs: 0, rounds: 0 });
   control.start(pairedPlan(base, mine, state));
 }
 
@@ -300,11 +311,14 @@ function listener() {
       byId<HTMLProgressElement>("progress").value = done / total;
       status(w().progress(done, total));
     },
-    shard: (ms: number) => void (timing.computeMs += ms),
+    shard: (ms: number) => {
+      timing.computeMs += ms;
+      if (timing.firstShardAt === 0) timing.firstShardAt = performance.now();
+    },
     results: (r: LiveResults) => {
       results = r;
-      renderResults();
-      if (timing.firstResultsAt === 0) timing.firstResultsAt = performance.now();
+      renderResults(r.runsCsv === null ? "throttled" : "now");
+      if (timing.rounds++ === 0) timing.firstResultsAt = performance.now();
       timing.runs = r.runs;
       renderScenario();
       renderRunsDownload();
@@ -312,6 +326,7 @@ function listener() {
     },
     ended: (outcome: "done" | "cancelled" | "failed", seconds: number, message?: string) => {
       timing.endedAt = performance.now();
+      if (results && chartsFor !== results.runs) renderResults();
       document.body.dataset.state = outcome;
       byId<HTMLButtonElement>("cancel").disabled = true;
       const t = w();
@@ -330,7 +345,7 @@ async function boot(): Promise<void> {
   try {
     const [loadedFiles, workerCode] = await Promise.all([ScenarioFiles.load(here), loadWorkerCode(new URL(`worker.js?v=${BUILD_ID}`, import.meta.url))]);
     files = loadedFiles;
-    control = new RunControl(workerCode, listener());
+    control = new RunControl(workerCode, listener(), () => base?.loaded.scenario);
   } catch (err) {
     byId("message").textContent = w().loadError(err instanceof Error ? err.message : String(err));
     document.body.dataset.state = "failed";
@@ -341,6 +356,7 @@ async function boot(): Promise<void> {
   setBase(state.base);
   const dropped = unknown.filter((id) => !Object.hasOwn(state.levers, id));
   notice = dropped.length ? w().unknownLevers(dropped.join(", ")) : "";
+  control.prepare();
   wire();
   renderRunsDownload();
   renderResults();

@@ -5,6 +5,7 @@
  */
 import type { Executor } from "../../src/batch/executor.js";
 import type { BatchPlan } from "../../src/batch/plan.js";
+import type { Scenario } from "../../src/scenario/schema.js";
 import { runPairedBatch } from "../run/paired-batch.js";
 import type { LiveResults } from "../run/results.js";
 import { poolSize, prestartWorkers, webWorkerPool } from "../run/web-workers.js";
@@ -25,8 +26,12 @@ export class RunControl {
   private generation = 0;
   private current: { controller: AbortController; executor: Executor } | null = null;
 
-  constructor(private readonly workerCode: string, private readonly listener: RunListener) {
-    prestartWorkers(workerCode, poolSize());
+  /** `warm` gives the scenario spare workers warm up on (the current base). */
+  constructor(private readonly workerCode: string, private readonly listener: RunListener, private readonly warm: () => Scenario | undefined) {}
+
+  /** Starts (and warms up) the workers of the next batch. */
+  prepare(): void {
+    prestartWorkers(this.workerCode, poolSize(), this.warm());
   }
 
   /** Whether a batch is running. */
@@ -58,7 +63,7 @@ export class RunControl {
       })
       .finally(() => {
         void executor.close();
-        prestartWorkers(this.workerCode, size);
+        this.prepare();
       });
   }
 
@@ -69,7 +74,7 @@ export class RunControl {
     this.current = null;
     c.controller.abort();
     void c.executor.close();
-    prestartWorkers(this.workerCode, poolSize());
+    this.prepare();
     if (report) {
       this.generation++;
       this.listener.ended("cancelled", 0);

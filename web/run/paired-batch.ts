@@ -42,16 +42,24 @@ function timed(executor: Executor, onShard: (ms: number) => void): Executor {
   };
 }
 
-/** Runs the plan (scenario 0 the base, 1 the planner's) round by round; resolves "aborted" when the signal fires. */
+/** Runs the plan (scenario 0 the base, 1 the planner's) round by round; resolves "aborted" when the signal fires. The figures of a round are computed while the workers run the next one. */
 export async function runPairedBatch(plan: BatchPlan, executor: Executor, events: PairedBatchEvents, signal: AbortSignal): Promise<"done" | "aborted"> {
   const store = new MemoryStore(plan);
   const pool = events.onShard ? timed(executor, events.onShard) : executor;
   const total = plan.runs * plan.scenarios.length;
   const sizes = roundSizes(plan.runs, executor.concurrency);
+  let figures: Promise<void> = Promise.resolve();
   for (const [i, runs] of sizes.entries()) {
-    const outcome = await runBatch({ ...plan, runs }, pool, store, { signal, onProgress: () => events.onProgress(store.size, total) });
+    // runBatch hands out this round's shards at once; the previous round's figures are computed meanwhile
+    const round = runBatch({ ...plan, runs }, pool, store, { signal, onProgress: () => events.onProgress(store.size, total) });
+    await figures;
+    const outcome = await round;
     if (outcome.outcome === "aborted" || signal.aborted) return "aborted";
-    events.onResults(await liveResults(plan, store, runs, i === sizes.length - 1));
+    const last = i === sizes.length - 1;
+    figures = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      if (!signal.aborted) events.onResults(await liveResults(plan, store, runs, last));
+    });
   }
-  return "done";
+  await figures;
+  return signal.aborted ? "aborted" : "done";
 }
