@@ -15,7 +15,8 @@ import { runBatchFolder } from "../batch/node/batch-folder.js";
 import type { BatchPlan, SeedSource } from "../batch/plan.js";
 import type { FolderKind } from "../batch/write-batch.js";
 import { formatBatchSummary } from "../report/batch-summary.js";
-import { progressBar } from "../report/progress.js";
+import { progressBar, type Progress } from "../report/progress.js";
+import type { BatchProgressEvent } from "../batch/run-batch.js";
 import { toPlainJson } from "../batch/files/json.js";
 import { EXIT, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
 
@@ -102,32 +103,36 @@ function readSeedFile(file: string): string {
   }
 }
 
+/** The progress callback of a CLI batch: says what a re-run finds stored, then drives a bar over the runs left to do. */
+function cliProgress(io: CliIO, out: string, total: number, quiet: boolean) {
+  let bar: Progress | null = null;
+  const onProgress = (p: BatchProgressEvent) => {
+    if (bar === null) {
+      if (p.before >= total) io.stderr(`nothing left to do: all ${total} runs are already stored in ${out}; writing the files from them\n`);
+      else if (p.before > 0) io.stderr(`continuing the batch in ${out}: ${p.before} runs already stored, ${total - p.before} to run\n`);
+      bar = progressBar(io, total - p.before, "runs", quiet);
+    }
+    bar.update(p.done - p.before, p.failed > 0 ? `· ${p.failed} failed` : "");
+  };
+  return { onProgress, stop: () => bar?.stop() };
+}
+
 /** Runs a prepared batch to its result folder with a progress bar and Ctrl-C handling; returns its files, or null when interrupted. */
 export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean, kind: FolderKind = "batch", series = false) {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
-  const total = plan.runs * plan.scenarios.length;
-  let bar: ReturnType<typeof progressBar> | null = null;
+  const progress = cliProgress(io, out, plan.runs * plan.scenarios.length, quiet);
   try {
-    const result = await runBatchFolder(plan, {
-      out, workers, resume, kind, series, signal: controller.signal,
-      onProgress: (p) => {
-        if (bar === null) {
-          if (p.before > 0) io.stderr(p.before >= total ? `nothing left to do: all ${total} runs are already stored in ${out}; writing the files from them\n` : `continuing the batch in ${out}: ${p.before} runs already stored, ${total - p.before} to run\n`);
-          bar = progressBar(io, total - p.before, "runs", quiet || p.before >= total);
-        }
-        bar.update(p.done - p.before, p.failed > 0 ? `· ${p.failed} failed` : "");
-      },
-    });
-    (bar as ReturnType<typeof progressBar> | null)?.stop();
+    const result = await runBatchFolder(plan, { out, workers, resume, kind, series, signal: controller.signal, onProgress: progress.onProgress });
+    progress.stop();
     if (result.outcome === "aborted") {
       io.stderr(`interrupted: the checkpoint in ${out} is intact; finish with the same command and --resume\n`);
       return null;
     }
     return result.files!;
   } finally {
-    (bar as ReturnType<typeof progressBar> | null)?.stop();
+    progress.stop();
     process.off("SIGINT", onSigint);
   }
 }
