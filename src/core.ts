@@ -37,3 +37,5 @@ export { HEADLINES, HEADLINE_INFO, type Headline } from "./batch/headlines.js";
 export { renderReport, type RenderedReport } from "./report/html/render-report.js";
 export { scenarioInfo, type ScenarioInfo } from "./report/html/scenario-info.js";
 export type { ReportData } from "./report/html/inputs.js";
+export { parseChange, applyChanges, withChanges, type ScenarioChange } from "./scenario/changes.js";
+export { parseSeedList } from "./batch/seed-list.js";

@@ -18,3 +18,4 @@ export { folderSink } from "./batch/node/file-sink.js";
 export { workerThreadPool, spawnWorkerThread } from "./batch/node/worker-threads.js";
 export { readResultsFolder, type ResultsFolder } from "./batch/node/read-folder.js";
 export { renderReportFolder } from "./report/node/render-folder.js";
+export { loadScenarioWith } from "./scenario/load-with-changes.js";
