@@ -1,21 +1,21 @@
 /**
  * Measuring one batch case inside its own process: build the plan (writing the scenario overlay to
  * a temporary folder when the case has one), start the executor and run one warm-up shard per
- * slot (worker start-up, JIT), then time `runBatch` with a checkpoint in a temporary folder, from
- * the first shard dispatched to the last result received; optionally write the result files from
- * the checkpoint, timed. Memory: the process's peak RSS (main thread and workers) and the main
- * thread's heap, sampled after every shard and every 1,000 checkpoint reads while writing.
+ * slot (worker start-up, JIT), then run the batch with the library function the CLI uses
+ * (runBatchFolder, a checkpoint in a temporary folder) on the warm executor, timed from the first
+ * shard dispatched to the last result received; optionally it writes the result files, timed.
+ * Memory: the process's peak RSS (main thread and workers) and the main thread's heap, sampled
+ * after every shard and every 1,000 checkpoint reads while writing.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Checkpoint } from "../src/batch/checkpoint.js";
-import { inProcessExecutor, type Executor } from "../src/batch/executor.js";
-import type { BatchPlan } from "../src/batch/plan.js";
-import { writeResults } from "../src/batch/results.js";
+import type { Executor } from "../src/batch/executor.js";
+import { runBatchFolder, nodeExecutor } from "../src/batch/node/batch-folder.js";
+import { CHECKPOINT_FILE, FileStore } from "../src/batch/node/file-store.js";
+import { derivedPlan, shardOf, type BatchPlan } from "../src/batch/plan.js";
 import { runBatch } from "../src/batch/run-batch.js";
-import type { ShardResult } from "../src/batch/run-shard.js";
-import { workerPool } from "../src/batch/worker-pool.js";
+import type { RunStore } from "../src/batch/store.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { otherLoad, pairedSpeedUps, parseProcStat, Peak, shardFigures, startupMs, timedExecutor, type CpuTicks, type SpeedUp } from "./batch-figures.js";
 import { batchRuns, type BatchCase, type ProfileName } from "./cases.js";
@@ -141,7 +141,7 @@ export async function measureBatch(spec: BatchChildSpec, root: string, log: (tex
       file = overlayFile;
     }
     const loaded = await loadScenario(file);
-    const plan: BatchPlan = { runs, baseSeed: c.seed, scenarios: [{ name: loaded.scenario.name, file, hash: loaded.hash, scenario: loaded.scenario }] };
+    const plan: BatchPlan = derivedPlan([{ name: loaded.scenario.name, file, hash: loaded.hash, scenario: loaded.scenario }], c.seed, runs);
     const out = join(tmp, "out");
     mkdirSync(out);
 
@@ -151,65 +151,60 @@ export async function measureBatch(spec: BatchChildSpec, root: string, log: (tex
     log(`${c.name}: ${runs} runs of ${c.overlay ? `an overlay of ${c.scenario}` : c.scenario}, ${c.workers === 0 ? "in-process" : `${c.workers} worker(s)`}; warm-up shard of ${warmupRuns} runs per slot\n`);
 
     const t0 = performance.now();
-    const executor: Executor = c.workers === 0 ? inProcessExecutor(plan) : workerPool(plan, c.workers);
-    const checkpoint = Checkpoint.open(out, plan, false);
+    const executor: Executor = nodeExecutor(plan, c.workers);
     try {
       // Warm-up: one shard per slot, all at once (each takes its own idle worker), results dropped.
       const warm = timedExecutor(executor);
-      await Promise.all(
-        Array.from({ length: executor.concurrency }, (_, k) =>
-          warm.executor.runShard({ scenarioIndex: 0, scenarioHash: loaded.hash, firstRun: (k * warmupRuns) % runs, count: Math.min(warmupRuns, runs) }),
-        ),
-      );
+      await Promise.all(Array.from({ length: executor.concurrency }, (_, k) => warm.executor.runShard(shardOf(plan, 0, (k * warmupRuns) % runs, Math.min(warmupRuns, runs)))));
       const warmupMs = performance.now() - t0;
       const rssAfterStartMB = process.memoryUsage.rss() / MB;
       sampleHeap();
 
-      // The timed batch, with the checkpoint's appends timed on the main thread.
-      let checkpointMs = 0;
-      const append = checkpoint.append.bind(checkpoint);
-      checkpoint.append = (result: ShardResult) => {
-        const a = performance.now();
-        append(result);
-        checkpointMs += performance.now() - a;
-      };
+      // The timed batch through the CLI's library function, on the warm executor; CPU and /proc/stat
+      // are read when the last shard is stored (before any file is written).
       const timed = timedExecutor(executor);
       let failed = 0;
       let lastLog = performance.now();
       const ticks0 = cpuTicks();
       const cpu0 = process.cpuUsage();
       const b0 = performance.now();
-      const outcome = await runBatch(plan, timed.executor, checkpoint, (done, total, nFailed) => {
-        failed = nFailed;
-        sampleHeap();
-        if (done < total && performance.now() - lastLog >= 5000) {
-          lastLog = performance.now();
-          log(`  ${c.name}: ${done} of ${total} runs, ${((lastLog - b0) / 1000).toFixed(1)} s\n`);
-        }
+      let end: { ms: number; cpu: NodeJS.CpuUsage; ticks: CpuTicks | undefined } | null = null;
+      const sampleReads = (store: RunStore): RunStore => ({
+        get size() {
+          return store.size;
+        },
+        has: (sc, r) => store.has(sc, r),
+        append: (result) => store.append(result),
+        *runs(sc, from, to) {
+          let reads = 0;
+          for (const r of store.runs(sc, from, to)) {
+            if (++reads % 1000 === 0) sampleHeap();
+            yield r;
+          }
+        },
+        close: () => store.close(),
       });
-      const runBatchMs = performance.now() - b0;
-      const cpu = process.cpuUsage(cpu0);
-      const ticks1 = cpuTicks();
+      const result = await runBatchFolder(plan, {
+        out, workers: c.workers, executor: timed.executor, writeFiles: c.writeResults, wrapStore: sampleReads,
+        onProgress: ({ done, total, failed: nFailed }) => {
+          failed = nFailed;
+          sampleHeap();
+          if (done === total && end === null) end = { ms: performance.now() - b0, cpu: process.cpuUsage(cpu0), ticks: cpuTicks() };
+          if (done < total && performance.now() - lastLog >= 5000) {
+            lastLog = performance.now();
+            log(`  ${c.name}: ${done} of ${total} runs, ${((lastLog - b0) / 1000).toFixed(1)} s\n`);
+          }
+        },
+      });
+      if (result.outcome !== "done" || end === null) throw new Error(`${c.name}: the batch was aborted`);
+      const { ms: runBatchMs, cpu, ticks: ticks1 } = end as { ms: number; cpu: NodeJS.CpuUsage; ticks: CpuTicks | undefined };
       const ownCpuMs = (cpu.user + cpu.system) / 1000;
       const other = ticks0 && ticks1 ? otherLoad(ticks0, ticks1, ownCpuMs, runBatchMs) : null;
-      if (outcome !== "done") throw new Error(`${c.name}: the batch was aborted`);
       const fig = shardFigures(timed.timings, executor.concurrency);
-
-      let writeMs: number | null = null;
-      let runsCsvMB: number | null = null;
-      if (c.writeResults) {
-        let reads = 0;
-        const read = checkpoint.read.bind(checkpoint);
-        checkpoint.read = (scenario: number, run: number) => {
-          if (++reads % 1000 === 0) sampleHeap();
-          return read(scenario, run);
-        };
-        const w0 = performance.now();
-        writeResults(plan, checkpoint, out);
-        writeMs = performance.now() - w0;
-        sampleHeap();
-        runsCsvMB = statSync(join(out, "runs.csv")).size / MB;
-      }
+      const checkpointMs = result.timings.storeMs;
+      const writeMs = c.writeResults ? result.timings.writeMs : null;
+      const runsCsvMB = c.writeResults ? statSync(join(out, "runs.csv")).size / MB : null;
+      sampleHeap();
       const totalMs = performance.now() - t0;
 
       // The paired speed-up: ABBA blocks of the same runs on this warm pool, 1 lane vs 2 lanes.
@@ -220,7 +215,7 @@ export async function measureBatch(spec: BatchChildSpec, root: string, log: (tex
         const block = async (lanes: number): Promise<number> => {
           const dir = join(tmp, `block-${blockNo++}`);
           mkdirSync(dir);
-          const cp = Checkpoint.open(dir, blockPlan, false);
+          const cp = FileStore.open(dir, blockPlan);
           const t = timedExecutor({ concurrency: lanes, runShard: (s) => executor.runShard(s), close: async () => {} });
           try {
             await runBatch(blockPlan, t.executor, cp);
@@ -237,7 +232,7 @@ export async function measureBatch(spec: BatchChildSpec, root: string, log: (tex
         pairedFig = pairedSpeedUps(quartets);
         log(`  ${c.name}: paired speed-up of 2 lanes over 1 on this pool x${pairedFig.median.toFixed(2)} (quartets: ${pairedFig.ratios.map((r) => r.toFixed(2)).join(", ")})\n`);
       }
-      const checkpointMB = statSync(checkpoint.file).size / MB;
+      const checkpointMB = statSync(join(out, CHECKPOINT_FILE)).size / MB;
       const peakRssMB = process.resourceUsage().maxRSS / 1024;
       log(`  ${c.name}: ${fig.runs} runs in ${(fig.spanMs / 1000).toFixed(2)} s, ${fig.runsPerSec.toFixed(1)} runs/s${writeMs === null ? "" : `; files written in ${(writeMs / 1000).toFixed(1)} s`}; peak RSS ${peakRssMB.toFixed(0)} MB\n`);
 
@@ -293,7 +288,6 @@ export async function measureBatch(spec: BatchChildSpec, root: string, log: (tex
       };
     } finally {
       await executor.close();
-      checkpoint.close();
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

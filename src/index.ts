@@ -1,15 +1,21 @@
 /**
- * clustersim's library API, used by the CLI and the workers: scenarios, one model run, the
- * random streams, calibration, and result serialisation. Reads like a table of contents.
+ * clustersim's library API for Node: the browser-ready core (core.ts) plus what needs files,
+ * processes and worker threads: loading scenario files, running a batch into a results folder
+ * (checkpoint, worker threads, result files), and reading a results folder back. Reads like a
+ * table of contents. Types: dist/types/index.d.ts.
  */
+export * from "./core.js";
 export * from "./scenario/index.js";
-export { runScenario, type RunResult, type RunOptions } from "./model/run.js";
-export { drawScenario, distributionPaths, scenarioAtQuantile, type DrawnScenario, type DrawnValue } from "./model/draw.js";
 export { buildParams, type ModelParams } from "./model/params.js";
-export { METRICS, METRIC_INDEX, metricKey, type MetricSeries, type MetricSpec } from "./model/metrics.js";
+export { METRIC_INDEX } from "./model/metrics.js";
 export { evaluateTargets, type TargetOutcome } from "./model/targets.js";
-export { deriveSeed, keyedUniform, streamId } from "./random/index.js";
+export { keyedUniform, streamId } from "./random/index.js";
 export { runAbc, summariseAbc, type AbcResult, type ParameterSummary } from "./analysis/abc.js";
 export { observe, type Observation } from "./analysis/observations.js";
-export { stringifyResult, toPlainJson } from "./report/json.js";
-export { VERSION } from "./version.js";
+export { runBatchFolder, nodeExecutor, type FolderBatchOptions, type FolderBatchResult } from "./batch/node/batch-folder.js";
+export { FileStore, CHECKPOINT_FILE } from "./batch/node/file-store.js";
+export { folderSink } from "./batch/node/file-sink.js";
+export { workerThreadPool, spawnWorkerThread } from "./batch/node/worker-threads.js";
+export { readResultsFolder, type ResultsFolder } from "./batch/node/read-folder.js";
+export { renderReportFolder } from "./report/node/render-folder.js";
+export { loadScenarioWith } from "./scenario/load-with-changes.js";

@@ -1,46 +1,89 @@
 /**
- * A batch as plain data: which scenarios, which seeds, split into shards (a scenario and a range
- * of run indices) that any executor (in-process, a worker pool, a browser pool, a remote job) can
- * run and return in any order.
+ * A batch as plain data: which scenarios, which seeds, split into shards (a scenario, a range of
+ * run indices and their seeds) that any executor (in-process, a worker pool, a browser pool, a
+ * remote job) can run and return in any order.
  */
 import { deriveSeed } from "../random/index.js";
 import type { Scenario } from "../scenario/schema.js";
+import type { ScenarioChange } from "../scenario/changes.js";
+import type { Fault } from "./faults.js";
 
 /** One scenario of a batch. */
 export interface BatchScenario {
   /** the scenario's name (its "name" field) */
   name: string;
   file: string;
-  /** SHA-256 of the resolved scenario */
+  /** SHA-256 of the resolved scenario (after any --set changes) */
   hash: string;
   scenario: Scenario;
+  /** the `--set '$.path=value'` changes applied on top of the file, in the order given */
+  set?: readonly ScenarioChange[];
 }
 
-/** A batch: every scenario runs seeds deriveSeed(baseSeed, 0..runs-1). */
+/**
+ * Where a batch's seeds come from: derived from a base seed (run i has deriveSeed(baseSeed, i),
+ * so N runs are a prefix of M > N runs) or an explicit list (run i has list[i]).
+ */
+export type SeedSource = { kind: "derived"; baseSeed: number } | { kind: "list"; file: string; seeds: readonly number[] };
+
+/** A batch: every scenario runs the same seeds, runs 0..runs-1. */
 export interface BatchPlan {
   scenarios: BatchScenario[];
-  baseSeed: number;
+  seeds: SeedSource;
   runs: number;
+  /** test-only: runs that throw or kill their worker (see faults.ts); never in result files */
+  faults?: readonly Fault[];
 }
 
-/** A unit of work: runs firstRun..firstRun+count-1 of one scenario. Plain data (posted to workers). */
+/** A unit of work: runs firstRun..firstRun+count-1 of one scenario with their seeds. Plain data (posted to workers). */
 export interface Shard {
   scenarioIndex: number;
   scenarioHash: string;
   firstRun: number;
   count: number;
+  /** the run seeds, one per run of the shard */
+  seeds: number[];
 }
 
 /** Seed of run i of a batch with base seed S. */
 export const runSeed = (baseSeed: number, run: number): number => deriveSeed(baseSeed, run);
 
+/** The seed of run `run` of a plan. */
+export function planSeed(plan: Pick<BatchPlan, "seeds">, run: number): number {
+  const s = plan.seeds;
+  if (s.kind === "derived") return runSeed(s.baseSeed, run);
+  if (run >= s.seeds.length) throw new RangeError(`run ${run} is beyond the ${s.seeds.length} seeds of ${s.file}`);
+  return s.seeds[run];
+}
+
+/** The base seed of a plan with derived seeds, or null for an explicit list. */
+export function baseSeedOf(plan: Pick<BatchPlan, "seeds">): number | null {
+  return plan.seeds.kind === "derived" ? plan.seeds.baseSeed : null;
+}
+
+/** A plan with derived seeds (the usual case). */
+export function derivedPlan(scenarios: BatchScenario[], baseSeed: number, runs: number): BatchPlan {
+  return { scenarios, seeds: { kind: "derived", baseSeed }, runs };
+}
+
+/** The shard of runs first..first+count-1 of scenario `scenarioIndex`. */
+export function shardOf(plan: BatchPlan, scenarioIndex: number, firstRun: number, count: number): Shard {
+  return {
+    scenarioIndex,
+    scenarioHash: plan.scenarios[scenarioIndex].hash,
+    firstRun,
+    count,
+    seeds: Array.from({ length: count }, (_, j) => planSeed(plan, firstRun + j)),
+  };
+}
+
 /** Shards of at most `chunk` runs covering the runs not yet `done`, in (scenario, run) order. */
 export function planShards(plan: BatchPlan, chunk: number, done: (scenario: number, run: number) => boolean = () => false): Shard[] {
   const shards: Shard[] = [];
-  plan.scenarios.forEach((s, scenarioIndex) => {
+  plan.scenarios.forEach((_, scenarioIndex) => {
     let first = -1;
     const flush = (end: number) => {
-      for (let a = first; a < end; a += chunk) shards.push({ scenarioIndex, scenarioHash: s.hash, firstRun: a, count: Math.min(chunk, end - a) });
+      for (let a = first; a < end; a += chunk) shards.push(shardOf(plan, scenarioIndex, a, Math.min(chunk, end - a)));
       first = -1;
     };
     for (let run = 0; run < plan.runs; run++) {

@@ -1,30 +1,54 @@
 /**
- * Runs the shards of a batch that the checkpoint does not hold yet on an executor, keeping every
- * worker busy, appending each finished shard to the checkpoint as it arrives (in any order).
+ * Runs the shards of a batch that its store does not hold yet on an executor, keeping every
+ * slot busy and storing each finished shard as it arrives (in any order). Node and browsers
+ * alike: the store, the executor, progress and the abort signal are all passed in.
  */
-import type { Checkpoint } from "./checkpoint.js";
 import type { Executor } from "./executor.js";
 import { planShards, type BatchPlan } from "./plan.js";
+import type { RunStore } from "./store.js";
 
-/** Progress of a batch: runs done (stored) of the total, and failed runs so far. */
-export type BatchProgress = (done: number, total: number, failed: number) => void;
+/** Progress of a batch: runs done (stored) of the total, runs run by this call, and failed runs so far in this call. */
+export interface BatchProgressEvent {
+  done: number;
+  total: number;
+  /** runs already stored when the call started */
+  before: number;
+  failed: number;
+}
+
+/** A progress callback. */
+export type BatchProgress = (event: BatchProgressEvent) => void;
+
+/** What runBatch did: "done" or "aborted", runs stored before it started, runs it ran. */
+export interface BatchOutcome {
+  outcome: "done" | "aborted";
+  before: number;
+  ran: number;
+  failed: number;
+}
+
+/** Options of runBatch. */
+export interface RunBatchOptions {
+  onProgress?: BatchProgress;
+  /** aborts between shards: finished shards are stored, shards in flight are dropped (run again on resume) */
+  signal?: AbortSignal;
+}
 
 /** Runs per shard: small enough to balance the workers, large enough to keep messaging cheap. */
 export function chunkSize(remaining: number, concurrency: number): number {
   return Math.max(1, Math.min(64, Math.ceil(remaining / (concurrency * 8))));
 }
 
-/**
- * Runs what is left of `plan`; resolves to "done", or "aborted" when `signal` fires (finished
- * shards are in the checkpoint; shards in flight are dropped and run again on resume).
- */
-export async function runBatch(plan: BatchPlan, executor: Executor, checkpoint: Checkpoint, onProgress?: BatchProgress, signal?: AbortSignal): Promise<"done" | "aborted"> {
+/** Runs what is left of `plan` on `executor` into `store`. */
+export async function runBatch(plan: BatchPlan, executor: Executor, store: RunStore, options: RunBatchOptions = {}): Promise<BatchOutcome> {
+  const { onProgress, signal } = options;
   const total = plan.runs * plan.scenarios.length;
-  let done = checkpoint.offsets.size;
+  const before = store.size;
+  let done = before;
   let failed = 0;
-  const remaining = total - done;
-  const shards = planShards(plan, chunkSize(remaining, executor.concurrency), (s, r) => checkpoint.has(s, r));
-  onProgress?.(done, total, failed);
+  const shards = planShards(plan, chunkSize(total - done, executor.concurrency), (s, r) => store.has(s, r));
+  const progress = () => onProgress?.({ done, total, before, failed });
+  progress();
   let next = 0;
   let aborted = false;
   const abort = new Promise<void>((resolve) => {
@@ -38,12 +62,12 @@ export async function runBatch(plan: BatchPlan, executor: Executor, checkpoint: 
       const shard = shards[next++];
       const result = await Promise.race([executor.runShard(shard), abort.then(() => null)]);
       if (result === null || aborted) return;
-      checkpoint.append(result);
+      await store.append(result);
       done += shard.count;
       failed += result.errors.filter((e) => e !== null).length;
-      onProgress?.(done, total, failed);
+      progress();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, executor.concurrency) }, lane));
-  return aborted ? "aborted" : "done";
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(executor.concurrency, shards.length)) }, lane));
+  return { outcome: aborted ? "aborted" : "done", before, ran: done - before, failed };
 }

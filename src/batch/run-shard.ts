@@ -5,9 +5,9 @@
  */
 import { runScenario } from "../model/run.js";
 import type { Scenario } from "../scenario/schema.js";
-import { runSeed, type Shard } from "./plan.js";
+import { injectedFault, type Fault } from "./faults.js";
+import type { Shard } from "./plan.js";
 import { writeRecord, type RecordLayout } from "./record.js";
-import { injectedFault } from "./faults.js";
 
 /** The records of a shard: `data` holds shard.count rows of `width` values. */
 export interface ShardResult {
@@ -21,15 +21,14 @@ export interface ShardResult {
 }
 
 /** Runs every run of `shard` with its seed and packs the records. */
-export function runShard(scenario: Scenario, layout: RecordLayout, baseSeed: number, shard: Shard): ShardResult {
+export function runShard(scenario: Scenario, layout: RecordLayout, shard: Shard, faults?: readonly Fault[]): ShardResult {
   const started = performance.now();
   const data = new Float64Array(shard.count * layout.width);
   const errors: (string | null)[] = [];
   for (let j = 0; j < shard.count; j++) {
-    const run = shard.firstRun + j;
     try {
-      injectedFault(shard.scenarioIndex, run);
-      const r = runScenario(scenario, runSeed(baseSeed, run));
+      injectedFault(faults, shard.scenarioIndex, shard.firstRun + j);
+      const r = runScenario(scenario, shard.seeds[j]);
       errors.push(writeRecord(layout, r, data, j * layout.width));
     } catch (err) {
       errors.push(err instanceof Error ? err.message : String(err));

@@ -5,6 +5,7 @@
 import * as Comlink from "comlink";
 import type { Scenario } from "../scenario/schema.js";
 import { BUILD_ID } from "./build-id.js";
+import type { Fault } from "./faults.js";
 import type { Shard } from "./plan.js";
 import { recordLayout, type RecordLayout } from "./record.js";
 import { runShard, type ShardResult } from "./run-shard.js";
@@ -13,21 +14,21 @@ import { runShard, type ShardResult } from "./run-shard.js";
 export function createWorkerApi() {
   let scenarios: Scenario[] = [];
   let layouts: RecordLayout[] = [];
-  let baseSeed = 0;
+  let faults: readonly Fault[] | undefined;
   return {
     /** The worker's build id, checked against the main thread's. */
     buildId(): string {
       return BUILD_ID;
     },
-    /** Receives the batch's resolved scenarios and base seed. */
-    init(batchScenarios: Scenario[], seed: number): void {
+    /** Receives the batch's resolved scenarios (and the tests' injected faults). */
+    init(batchScenarios: Scenario[], batchFaults?: readonly Fault[]): void {
       scenarios = batchScenarios;
       layouts = scenarios.map(recordLayout);
-      baseSeed = seed;
+      faults = batchFaults;
     },
     /** Runs a shard; the records' buffer is transferred, not copied. */
     runShard(shard: Shard): ShardResult {
-      const result = runShard(scenarios[shard.scenarioIndex], layouts[shard.scenarioIndex], baseSeed, shard);
+      const result = runShard(scenarios[shard.scenarioIndex], layouts[shard.scenarioIndex], shard, faults);
       return Comlink.transfer(result, [result.data.buffer]);
     },
   };

@@ -1,12 +1,11 @@
 /**
- * A pool of Node worker threads speaking comlink. Each worker gets the batch's scenarios once and
- * then one shard at a time. A worker that dies is replaced: its shard is retried run by run, and a
- * run that kills a worker twice is recorded as failed. Workers run the esbuild bundle
- * (dist/worker.js) when the main thread does; from source they start through tsx.
+ * A pool of workers speaking comlink, the same logic for Node worker threads and browser Web
+ * Workers: a spawn function (node/worker-threads.ts for Node) starts one worker and says when it
+ * dies. Each worker gets the batch's scenarios once and then one shard at a time. A worker that
+ * dies is replaced: its shard is retried run by run, and a run that kills a worker twice is
+ * recorded as failed. A worker of another build is refused.
  */
-import { Worker } from "node:worker_threads";
-import * as Comlink from "comlink";
-import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
+import type { Remote } from "comlink";
 import { BUILD_ID } from "./build-id.js";
 import type { Executor } from "./executor.js";
 import type { BatchPlan, Shard } from "./plan.js";
@@ -17,26 +16,26 @@ import type { WorkerApi } from "./worker-api.js";
 /** How many times a single run may kill its worker before it is recorded as failed. */
 const MAX_RUN_CRASHES = 2;
 
-/** Starts a worker thread on the bundle or, from source, on the .ts entry through tsx. */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return new Worker(new URL("./worker.js", here));
-  const entry = new URL("../../workers/node-worker.ts", here).href;
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
-}
-
-interface Slot {
-  worker: Worker;
-  api: Comlink.Remote<WorkerApi>;
-  ready: Promise<void>;
-  /** rejects the call in flight when the worker dies */
+/** A started worker: its comlink proxy, a promise that rejects when it dies, and how to stop it. */
+export interface WorkerHandle {
+  api: Remote<WorkerApi>;
+  /** rejects (never resolves) when the worker exits or fails */
   died: Promise<never>;
+  terminate(): Promise<unknown>;
 }
 
-/** A pool of `size` worker threads for `plan`. */
-export function workerPool(plan: BatchPlan, size: number): Executor {
+/** Starts one worker (a worker thread, a Web Worker). */
+export type SpawnWorker = () => WorkerHandle;
+
+/** The message of a worker refused for its build, which the pool does not retry. */
+const STALE = "differs from this build";
+
+interface Slot extends WorkerHandle {
+  ready: Promise<void>;
+}
+
+/** A pool of `size` workers started by `spawn` for `plan`. */
+export function workerPool(plan: BatchPlan, size: number, spawn: SpawnWorker): Executor {
   const scenarios = plan.scenarios.map((s) => s.scenario);
   const idle: Slot[] = [];
   const waiting: ((slot: Slot) => void)[] = [];
@@ -44,21 +43,16 @@ export function workerPool(plan: BatchPlan, size: number): Executor {
   const crashes = new Map<string, number>();
   let closed = false;
 
-  const spawn = (): Slot => {
-    const worker = startWorker();
-    const api = Comlink.wrap<WorkerApi>(nodeEndpoint(worker as never));
-    const died = new Promise<never>((_, reject) => {
-      worker.once("exit", (code) => reject(new Error(`worker exited with code ${code}`)));
-      worker.once("error", (err) => reject(err));
-    });
-    died.catch(() => {});
+  const start = (): Slot => {
+    const handle = spawn();
+    handle.died.catch(() => {});
     const ready = (async () => {
-      const id = await Promise.race([api.buildId(), died]);
-      if (id !== BUILD_ID) throw new Error(`worker build ${id} differs from this build ${BUILD_ID}: rebuild with npm run build`);
-      await Promise.race([api.init(scenarios, plan.baseSeed), died]);
+      const id = await Promise.race([handle.api.buildId(), handle.died]);
+      if (id !== BUILD_ID) throw new Error(`worker build ${id} ${STALE} ${BUILD_ID}: rebuild with npm run build`);
+      await Promise.race([handle.api.init(scenarios, plan.faults), handle.died]);
     })();
     ready.catch(() => {}); // surfaced where a shard awaits it; a pool closed before use must not crash
-    const slot = { worker, api, ready, died };
+    const slot = { ...handle, ready };
     all.add(slot);
     return slot;
   };
@@ -74,8 +68,8 @@ export function workerPool(plan: BatchPlan, size: number): Executor {
   };
   const replace = (dead: Slot) => {
     all.delete(dead);
-    void dead.worker.terminate();
-    if (!closed) release(spawn());
+    void dead.terminate();
+    if (!closed) release(start());
   };
 
   const layouts = plan.scenarios.map((s) => recordLayout(s.scenario));
@@ -95,7 +89,7 @@ export function workerPool(plan: BatchPlan, size: number): Executor {
       release(slot);
       return result;
     } catch (err) {
-      if (err instanceof Error && err.message.includes("differs from this build")) throw err;
+      if (err instanceof Error && err.message.includes(STALE)) throw err;
       replace(slot);
       if (shard.count > 1) return splitAndRetry(shard);
       const key = `${shard.scenarioIndex}:${shard.firstRun}`;
@@ -108,20 +102,20 @@ export function workerPool(plan: BatchPlan, size: number): Executor {
 
   async function splitAndRetry(shard: Shard): Promise<ShardResult> {
     const parts: ShardResult[] = [];
-    for (let j = 0; j < shard.count; j++) parts.push(await attempt({ ...shard, firstRun: shard.firstRun + j, count: 1 }));
+    for (let j = 0; j < shard.count; j++) parts.push(await attempt({ ...shard, firstRun: shard.firstRun + j, count: 1, seeds: [shard.seeds[j]] }));
     const width = parts[0].width;
     const data = new Float64Array(shard.count * width);
     parts.forEach((p, j) => data.set(p.data, j * width));
     return { shard, width, data, errors: parts.flatMap((p) => p.errors), computeMs: parts.reduce((t, p) => t + p.computeMs, 0) };
   }
 
-  for (let k = 0; k < size; k++) idle.push(spawn());
+  for (let k = 0; k < size; k++) idle.push(start());
   return {
     concurrency: size,
     runShard: attempt,
     async close() {
       closed = true;
-      await Promise.all([...all].map((s) => s.worker.terminate()));
+      await Promise.all([...all].map((s) => s.terminate()));
     },
   };
 }

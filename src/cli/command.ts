@@ -20,8 +20,8 @@ export interface CliIO {
 /** Bad command-line usage: unknown option, missing argument (exit 2, usage printed). */
 export class UsageError extends Error {}
 
-/** Bad input data: an invalid scenario or results folder (exit 2, message printed, no usage). */
-export class InputError extends Error {}
+/** Bad input data: an invalid scenario or results folder (exit 2, message printed, no usage); defined in src/scenario/input-error.ts. */
+export { InputError } from "../scenario/input-error.js";
 
 /** One sub-command of the CLI. */
 export interface Command {

@@ -3,7 +3,7 @@
  * line: `file: $.path: what was expected (and what was found)`, with `:line:column` after the
  * file when the position is known.
  */
-import { InputError } from "../cli/command.js";
+import { InputError } from "./input-error.js";
 
 /** One problem in a scenario file. */
 export interface Problem {

@@ -29,7 +29,7 @@ describe("batch result files", () => {
     const first = resultFiles(out);
     const again = await cli(args);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain("6 runs already stored");
+    expect(again.stderr).toContain("nothing left to do: all 6 runs are already stored");
     expect(resultFiles(out)).toEqual(first);
   }, 60_000);
 
@@ -55,7 +55,7 @@ describe("batch result files", () => {
       expect(text).not.toMatch(/NaN|Infinity/);
     }
     expect(runs.split("\n")[1].split(",")[3]).toBe("0");
-    expect(yearly.split("\n")[0]).toBe("scenario,year,breakdown,label,metric,mean,mean_low,mean_high,p5,p25,p50,p75,p95");
+    expect(yearly.split("\n")[0]).toBe("scenario,year,breakdown,label,metric,unit,mean,mean_low,mean_high,p5,p25,p50,p75,p95");
     expect(existsSync(join(out, "checkpoint.jsonl"))).toBe(true);
   });
 });
@@ -88,12 +88,15 @@ describe("batch arguments are checked before any work", () => {
     const scenario = smallScenario(dir);
     const out = join(dir, "o");
     expect((await cli(["batch", scenario, "--runs", "3", "--workers", "0", "--out", out, "--quiet"])).code).toBe(0);
-    const again = await cli(["batch", scenario, "--runs", "4", "--workers", "0", "--out", out, "--quiet"]);
+    const again = await cli(["batch", scenario, "--runs", "4", "--seed", "2", "--workers", "0", "--out", out, "--quiet"]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("already holds another batch");
-    const resume = await cli(["batch", scenario, "--runs", "4", "--workers", "0", "--out", out, "--resume", "--quiet"]);
+    const resume = await cli(["batch", scenario, "--runs", "4", "--seed", "2", "--workers", "0", "--out", out, "--resume", "--quiet"]);
     expect(resume.code).toBe(2);
     expect(resume.stderr).toContain("resume refused");
     expect(resume.stderr).toContain("seed list differs");
+    const shrink = await cli(["batch", scenario, "--runs", "2", "--workers", "0", "--out", out, "--quiet"]);
+    expect(shrink.code).toBe(2);
+    expect(shrink.stderr).toContain("a batch can grow, not shrink");
   });
 });

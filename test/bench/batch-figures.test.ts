@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { messagingShare, otherLoad, pairedSpeedUps, parseProcStat, Peak, shardFigures, speedUps, startupMs, timedExecutor, type ShardTiming } from "../../bench/batch-figures.js";
 import { CASES, type BatchCase } from "../../bench/cases.js";
 
-const shard = (firstRun: number, count: number): Shard => ({ scenarioIndex: 0, scenarioHash: "h", firstRun, count });
+const shard = (firstRun: number, count: number): Shard => ({ scenarioIndex: 0, scenarioHash: "h", firstRun, count, seeds: Array.from({ length: count }, (_, j) => firstRun + j) });
 
 describe("timedExecutor", () => {
   it("records dispatch, result and compute time of every shard and passes results through", async () => {

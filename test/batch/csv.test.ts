@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCsvHeader, csvRow, csvTable } from "../../src/report/csv.js";
+import { checkCsvHeader, csvRow, csvTable } from "../../src/batch/files/csv.js";
 
 describe("csvRow", () => {
   it("quotes fields holding a comma, quote, CR or LF and doubles quotes (RFC 4180)", () => {
