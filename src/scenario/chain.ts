@@ -4,12 +4,13 @@
  * reported naming the files involved.
  */
 import type { Problem } from "./errors.js";
+import { FileTextError } from "./file-text.js";
 import { isJsonObject } from "./json-path.js";
 import { scanJson, type JsonLayout } from "./json-syntax.js";
 import { normalizePath, resolveRelative } from "./paths.js";
 import { describeValue } from "./zod-issues.js";
 
-/** Reads a file's text; undefined when it does not exist (other failures throw). */
+/** Reads a file's text; undefined when it does not exist (other failures throw; a FileTextError is reported in the file itself). */
 export type ReadText = (file: string) => string | undefined;
 
 /** Resolves a base file named in `extends` against the file that names it. */
@@ -83,6 +84,7 @@ export function readChain(file: string, readText: ReadText, resolvePath: Resolve
     try {
       text = readText(current);
     } catch (err) {
+      if (err instanceof FileTextError) return stop({ file: current, jsonPath: "$", line: err.line, column: err.column, message: err.message });
       return stop(viaExtends(`cannot read ${parent ? `base file "${current}"` : "the file"}: ${(err as Error).message}`));
     }
     if (text === undefined) return stop(viaExtends(parent ? `base file "${current}" not found` : "file not found"));

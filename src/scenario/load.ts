@@ -1,20 +1,18 @@
 /**
  * Loading a scenario file from disk: the Node side of `resolveScenario`. The extends chain is
- * read asynchronously first, then resolved with the pure resolver.
+ * read asynchronously first (through readScenarioFile: regular files only, size-limited, strict
+ * UTF-8), then resolved with the pure resolver.
  */
-import { readFile } from "node:fs/promises";
 import { extendsTarget } from "./chain.js";
+import { readScenarioFile } from "./read-file.js";
 import { resolveScenario, type LoadedScenario } from "./resolve.js";
 
-/** Reads a file, returning undefined when it does not exist and an Error for other failures. */
-async function readOrMissing(file: string): Promise<string | undefined | Error> {
+/** Reads a file, returning undefined when it does not exist and the Error when it is refused. */
+async function readOrError(file: string): Promise<string | undefined | Error> {
   try {
-    return await readFile(file, "utf8");
+    return await readScenarioFile(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    if (code === "EISDIR") return new Error("it is a directory, not a file");
-    return new Error(code ?? (err as Error).message);
+    return err instanceof Error ? err : new Error(String(err));
   }
 }
 
@@ -22,7 +20,7 @@ async function readOrMissing(file: string): Promise<string | undefined | Error> 
 export async function loadScenario(file: string): Promise<LoadedScenario> {
   const texts = new Map<string, string | undefined | Error>();
   for (let next: string | undefined = file; next !== undefined && !texts.has(next); ) {
-    const text = await readOrMissing(next);
+    const text = await readOrError(next);
     texts.set(next, text);
     next = typeof text === "string" ? extendsTarget(next, text) : undefined;
   }
