@@ -6,7 +6,7 @@
 import type { Problem } from "./errors.js";
 import { FileTextError } from "./file-text.js";
 import { isJsonObject } from "./json-path.js";
-import { scanJson, type JsonLayout } from "./json-syntax.js";
+import { MAX_DUPLICATES, scanJson, type JsonLayout } from "./json-syntax.js";
 import { normalizePath, resolveRelative } from "./paths.js";
 import { describeValue } from "./zod-issues.js";
 
@@ -97,8 +97,10 @@ export function readChain(file: string, readText: ReadText, resolvePath: Resolve
         jsonPath: d.path,
         line: d.line,
         column: d.column,
-        message: `duplicate key "${d.key}" (only the last one would count; remove the other)`,
+        message: `duplicate key ${JSON.stringify(d.key)} (only the last one would count; remove the other)`,
       });
+    if (parsed.layout.duplicatesOmitted > 0)
+      problems.push({ file: current, jsonPath: "$", message: `and ${parsed.layout.duplicatesOmitted} more duplicate keys (only the first ${MAX_DUPLICATES} are listed)` });
     const ext = parsed.json.extends;
     if (ext === undefined) return { chain, problems, complete: true };
     if (typeof ext !== "string" || ext === "") {
