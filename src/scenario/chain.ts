@@ -6,7 +6,7 @@
 import type { Problem } from "./errors.js";
 import { FileTextError } from "./file-text.js";
 import { isJsonObject } from "./json-path.js";
-import { MAX_DUPLICATES, scanJson, type JsonLayout } from "./json-syntax.js";
+import { MAX_DUPLICATES, scanJson, type JsonLayout, type WorkMeter } from "./json-syntax.js";
 import { normalizePath, resolveRelative } from "./paths.js";
 import { describeValue } from "./zod-issues.js";
 
@@ -44,8 +44,8 @@ export function extendsTarget(file: string, text: string, resolvePath: ResolvePa
 }
 
 /** Parses one file's text, or returns the problem that stops it. */
-function parseFile(file: string, text: string): ChainFile | Problem {
-  const scan = scanJson(text);
+function parseFile(file: string, text: string, meter?: WorkMeter): ChainFile | Problem {
+  const scan = scanJson(text, meter);
   if (!scan.ok) {
     const { line, column, message, path } = scan.error;
     return { file, jsonPath: path, line, column, message: `invalid JSON: ${message}` };
@@ -63,9 +63,11 @@ function parseFile(file: string, text: string): ChainFile | Problem {
   return { file, json, layout: scan.layout };
 }
 
-/** Reads `file` and every base file it extends, leaf first. */
-export function readChain(file: string, readText: ReadText, resolvePath: ResolvePath = resolveRelative): ChainResult {
+/** Reads `file` and every base file it extends, leaf first; `meter` counts the work (files, characters). */
+export function readChain(file: string, readText: ReadText, resolvePath: ResolvePath = resolveRelative, meter: WorkMeter = { units: 0 }): ChainResult {
   const chain: ChainFile[] = [];
+  /** where each file (by normalised path) is in the chain */
+  const seen = new Map<string, number>();
   const problems: Problem[] = [];
   const stop = (p: Problem): ChainResult => ({ chain, problems: [...problems, p], complete: false });
   let current = file;
@@ -75,7 +77,9 @@ export function readChain(file: string, readText: ReadText, resolvePath: Resolve
       parent
         ? { file: parent.file, jsonPath: "$.extends", ...parent.layout.locate("$.extends"), message }
         : { file: current, jsonPath: "$", message };
-    const seenAt = chain.findIndex((c) => normalizePath(c.file) === normalizePath(current));
+    const key = normalizePath(current);
+    meter.units += 1 + key.length;
+    const seenAt = seen.get(key) ?? -1;
     if (seenAt >= 0) {
       const cycle = [...chain.slice(seenAt).map((c) => c.file), current].join(" -> ");
       return stop(viaExtends(`extends cycle: ${cycle}`));
@@ -88,8 +92,9 @@ export function readChain(file: string, readText: ReadText, resolvePath: Resolve
       return stop(viaExtends(`cannot read ${parent ? `base file "${current}"` : "the file"}: ${(err as Error).message}`));
     }
     if (text === undefined) return stop(viaExtends(parent ? `base file "${current}" not found` : "file not found"));
-    const parsed = parseFile(current, text);
+    const parsed = parseFile(current, text, meter);
     if (!("json" in parsed)) return stop(parsed);
+    seen.set(key, chain.length);
     chain.push(parsed);
     for (const d of parsed.layout.duplicates)
       problems.push({

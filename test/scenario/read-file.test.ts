@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { closeSync, constants, mkdirSync, openSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, constants, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MAX_SCENARIO_BYTES } from "../../src/scenario/read-file.js";
 import { exampleData, problemsOf, tempDir, writeFixture } from "./fixtures.js";
@@ -159,5 +159,19 @@ describe("text encodings", () => {
     const [p] = await problemsOf(over);
     expect(p.file).toBe(`${dir}/base.json`);
     expect(p.message).toContain("the file is UTF-16");
+  });
+});
+
+describe("an extends chain has a total size limit", () => {
+  it("the file that takes the chain over the limit is refused in the file that names it", async () => {
+    const { loadScenario } = await import("../../src/scenario/load.js");
+    const dir = tempDir();
+    const base = writeFixture(dir, "base.json", exampleData());
+    const over = writeFixture(dir, "over.json", { extends: "./base.json", name: "x" });
+    const both = Buffer.byteLength(readFileSync(base, "utf8")) + Buffer.byteLength(readFileSync(over, "utf8"));
+    expect((await loadScenario(over, { maxChainBytes: both })).scenario.name).toBe("x");
+    const [p] = await problemsOf(over, { maxChainBytes: both - 1 });
+    expect(p).toMatchObject({ file: over, jsonPath: "$.extends" });
+    expect(p.message).toBe(`cannot read base file "${dir}/base.json": the files of the extends chain up to this one add up to over ${(both - 1).toLocaleString("en-US")} bytes, the limit for a chain`);
   });
 });
