@@ -3,6 +3,7 @@
  * kinds that map to exit codes, and the command interface the entry dispatches to.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { escapeTerminal } from "../report/terminal-text.js";
 
 /** Exit codes: 0 ok, 1 failure, 2 bad input or usage, 130 interrupted. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -83,14 +84,19 @@ const guarded = (() => {
   };
 })();
 
-/** The real process's I/O, with colour only on a terminal and never with NO_COLOR. */
+/**
+ * The real process's I/O, with colour only on a terminal and never with NO_COLOR. Everything
+ * written is passed through escapeTerminal (line breaks, tabs and, with colour, SGR sequences
+ * kept): whatever a message or summary quotes from a scenario cannot act on the terminal.
+ */
 export function processIO(): ProcessIO {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
   const streams = guarded();
+  const color = !noColor && process.stdout.isTTY === true;
   return {
-    stdout: streams.stdout,
-    stderr: streams.stderr,
-    color: !noColor && process.stdout.isTTY === true,
+    stdout: (t) => streams.stdout(escapeTerminal(t, { newlines: true, colour: color })),
+    stderr: (t) => streams.stderr(escapeTerminal(t, { newlines: true, colour: color })),
+    color,
     stderrIsTTY: process.stderr.isTTY === true,
     exitCode: (code) => (code === EXIT.ok && streams.failed() ? EXIT.failure : code),
   };
