@@ -8,7 +8,7 @@ import { ScenarioError, type Problem } from "./errors.js";
 import { scenarioHash } from "./hash.js";
 import { formatJsonPath, isJsonObject } from "./json-path.js";
 import type { WorkMeter } from "./json-syntax.js";
-import { mergePatchInPlace } from "./merge-patch.js";
+import { isDistribution, mergePatchInPlace } from "./merge-patch.js";
 import { stripComments, stripTopLevel, type MetaKeyProblem } from "./meta-keys.js";
 import { resolveRelative } from "./paths.js";
 import { ScenarioSchema, type Scenario } from "./schema.js";
@@ -35,24 +35,37 @@ export interface ResolveOptions {
 /** Problems listed at most; the rest are counted in one last problem (a longer list helps nobody). */
 export const MAX_PROBLEMS = 200;
 
-/** Length of the longest prefix of `path` that exists in `json` (a null value counts). */
-function existingPrefix(json: unknown, path: readonly (string | number)[], meter: WorkMeter): number {
+/**
+ * How far `path` reaches into `json`: the length of its longest existing prefix (a null value
+ * counts), and the depth of the first value on the path that replaces a base's value whole (not a
+ * plain object, or a distribution), Infinity when there is none.
+ */
+function reach(json: unknown, path: readonly (string | number)[], meter: WorkMeter): { length: number; replaces: number } {
   let cur: unknown = json;
+  let replaces = Infinity;
   for (let n = 0; n < path.length; n++) {
     meter.units++;
-    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, path[n])) return n;
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, path[n])) return { length: n, replaces };
     cur = (cur as Record<PropertyKey, unknown>)[path[n]];
+    if (replaces === Infinity && (!isJsonObject(cur) || isDistribution(cur))) replaces = n + 1;
   }
-  return path.length;
+  return { length: path.length, replaces };
 }
 
-/** The file (leaf first on ties) whose own JSON holds the longest prefix of `path`, with its position. */
+/**
+ * The file (leaf first on ties) whose own JSON holds the longest prefix of `path`, with its
+ * position. Below a value that replaces the base's whole (a distribution, an array, a number),
+ * the files it is laid over do not count: their keys there are gone from the merged scenario.
+ */
 function attribute(chain: ChainFile[], path: (string | number)[], message: string, meter: WorkMeter): Problem {
   let best = chain[0];
   let bestLen = -1;
+  let cap = path.length;
   for (const c of chain) {
-    const n = existingPrefix(c.json, path, meter);
+    const { length, replaces } = reach(c.json, path, meter);
+    const n = Math.min(length, cap);
     if (n > bestLen) [best, bestLen] = [c, n];
+    cap = Math.min(cap, replaces);
   }
   const pos = best.layout.locate(formatJsonPath(path.slice(0, Math.max(bestLen, 0))));
   return { file: best.file, jsonPath: formatJsonPath(path), ...pos, message };
