@@ -55,6 +55,7 @@ const NOT_A_NUMBER = /[-+\w.]+/y;
 const WORD = /[A-Za-z_$][\w$]*/y;
 const VALUE_HINT = "a value (a string in double quotes, a number, true, false, null, an object or an array)";
 const NUL_MESSAGE = "a NUL character (U+0000) in a string is not allowed in a scenario";
+const PROTO_MESSAGE = 'a key named "__proto__" is not allowed in a scenario';
 
 /** Where a scalar starts, or a container with where it starts and where its children start. */
 type Slot = number | Container;
@@ -209,6 +210,7 @@ export function scanJson(text: string, meter: WorkMeter = { units: 0 }): JsonSca
       const keyAt = i;
       const key = readString(true)!;
       segs.push(key);
+      if (key === "__proto__") fail(PROTO_MESSAGE, keyAt);
       const previous = keys.get(key);
       if (previous !== undefined) {
         if (duplicates.length < MAX_DUPLICATES) duplicates.push({ path: pathHere(), key, offset: keyAt });

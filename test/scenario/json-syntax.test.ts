@@ -221,12 +221,27 @@ describe("NUL and control characters", () => {
   });
 
   it("locates quoted keys, prototype names and indices", () => {
-    const scan = scanJson('{\n"__proto__": {"constructor": [1, {"odd \\"key\\"": 2}]},\n"2019": 3}');
+    const scan = scanJson('{\n"constructor": {"prototype": [1, {"odd \\"key\\"": 2}]},\n"2019": 3}');
     if (!scan.ok) throw new Error("expected valid JSON");
-    expect(scan.layout.locate('$["__proto__"].constructor[1]["odd \\"key\\""]')).toEqual({ line: 2, column: 35 });
+    expect(scan.layout.locate('$.constructor.prototype[1]["odd \\"key\\""]')).toEqual({ line: 2, column: 35 });
     expect(scan.layout.locate('$["2019"]')).toEqual({ line: 3, column: 1 });
     expect(scan.layout.locate("$[2019]")).toBeUndefined();
-    expect(scan.layout.locate("$.__proto__.toString")).toBeUndefined();
+    expect(scan.layout.locate("$.constructor.toString")).toBeUndefined();
+    expect(scan.layout.locate("$.toString")).toBeUndefined();
     expect(scan.layout.locate("not a path")).toBeUndefined();
+  });
+});
+
+describe('a key named "__proto__"', () => {
+  it("is refused where it is, written plainly or with escapes", () => {
+    for (const [text, path, column] of [
+      ['{"__proto__": {"polluted": true}}', "$.__proto__", 2],
+      ['{"a": [{"b": 1}, {"\\u005f_proto__": 1}]}', "$.a[1].__proto__", 19],
+    ] as const) {
+      const scan = scanJson(text);
+      expect(scan.ok, text).toBe(false);
+      if (!scan.ok) expect(scan.error).toEqual({ line: 1, column, path, message: 'a key named "__proto__" is not allowed in a scenario' });
+    }
+    expect(scanJson('{"constructor": {"prototype": 1}, "x": "__proto__"}').ok).toBe(true);
   });
 });
