@@ -3,7 +3,7 @@
  * kinds that map to exit codes, and the command interface the entry dispatches to.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { escapeTerminal } from "../report/terminal-text.js";
+import { escapeTerminal, shortenLine } from "../report/terminal-text.js";
 
 /** Exit codes: 0 ok, 1 failure, 2 bad input or usage, 130 interrupted. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -84,10 +84,14 @@ const guarded = (() => {
   };
 })();
 
+/** Longest line written to stderr, in characters (messages quoting a huge key are cut). */
+const MAX_STDERR_LINE = 4000;
+
 /**
  * The real process's I/O, with colour only on a terminal and never with NO_COLOR. Everything
  * written is passed through escapeTerminal (line breaks, tabs and, with colour, SGR sequences
- * kept): whatever a message or summary quotes from a scenario cannot act on the terminal.
+ * kept): whatever a message or summary quotes from a scenario cannot act on the terminal. Lines
+ * on stderr are cut after MAX_STDERR_LINE characters.
  */
 export function processIO(): ProcessIO {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
@@ -95,7 +99,7 @@ export function processIO(): ProcessIO {
   const color = !noColor && process.stdout.isTTY === true;
   return {
     stdout: (t) => streams.stdout(escapeTerminal(t, { newlines: true, colour: color })),
-    stderr: (t) => streams.stderr(escapeTerminal(t, { newlines: true, colour: color })),
+    stderr: (t) => streams.stderr(escapeTerminal(t, { newlines: true, colour: color }).split("\n").map((line) => shortenLine(line, MAX_STDERR_LINE)).join("\n")),
     color,
     stderrIsTTY: process.stderr.isTTY === true,
     exitCode: (code) => (code === EXIT.ok && streams.failed() ? EXIT.failure : code),
