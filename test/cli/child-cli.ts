@@ -4,17 +4,21 @@
  * `npm run build` does) into a temporary folder, so a stale dist/ cannot be what is tested.
  */
 import { spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Bundles src/cli.ts and the worker into a fresh folder; returns the path of cli.js. */
+/**
+ * Bundles src/cli.ts and the worker into a fresh folder; returns the path of cli.js. With
+ * CLUSTERSIM_TEST_CLI set, that CLI is used instead (to run the same tests against another build).
+ */
 export async function buildCli(): Promise<string> {
+  if (process.env.CLUSTERSIM_TEST_CLI) return process.env.CLUSTERSIM_TEST_CLI;
   const outdir = mkdtempSync(join(tmpdir(), "clustersim-cli-"));
   await build({
     entryPoints: { cli: join(ROOT, "src/cli.ts"), worker: join(ROOT, "workers/node-worker.ts") },
@@ -28,6 +32,11 @@ export async function buildCli(): Promise<string> {
     logLevel: "error",
   });
   return join(outdir, "cli.js");
+}
+
+/** Removes a bundle made by buildCli (not one given by CLUSTERSIM_TEST_CLI). */
+export function disposeCli(cli: string | undefined): void {
+  if (cli && cli !== process.env.CLUSTERSIM_TEST_CLI) rmSync(dirname(cli), { recursive: true, force: true });
 }
 
 /** What a finished child process left. */
@@ -64,7 +73,9 @@ export function runCliPiped(cli: string, args: string[], reader: string, stderrT
   const errFile = join(mkdtempSync(join(tmpdir(), "clustersim-pipe-")), "stderr.txt");
   const r = spawnSync("bash", ["-c", script], { cwd, encoding: "utf8", env: { ...process.env, ERRFILE: errFile }, timeout: 60_000 });
   const code = Number(/exit=(\d+)/.exec(r.stdout)?.[1] ?? NaN);
-  return { code, stderr: stderrToo ? "" : readFileSync(errFile, "utf8") };
+  const stderr = stderrToo ? "" : readFileSync(errFile, "utf8");
+  rmSync(dirname(errFile), { recursive: true, force: true });
+  return { code, stderr };
 }
 
 /** Lines of a child's output that belong to a stack trace or to Node's own error report. */

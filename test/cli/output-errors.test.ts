@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, buildCli, crashLines, runCli, runCliPiped } from "./child-cli.js";
+import { ROOT, buildCli, disposeCli, crashLines, runCli, runCliPiped } from "./child-cli.js";
 
 // Real processes: a reader that exits before the CLI writes (EPIPE), and /dev/full (ENOSPC).
 let cli: string;
@@ -15,6 +15,7 @@ beforeAll(async () => {
   small = join(dir, "small.json");
   writeFileSync(small, JSON.stringify({ extends: example, name: "small", horizon: { endYear: 2019 }, targets: null }));
 }, 120_000);
+afterAll(() => disposeCli(cli));
 
 /** Opens /dev/full for the child's stdout or stderr. */
 const devFull = () => openSync("/dev/full", "w");

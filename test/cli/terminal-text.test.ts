@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +6,7 @@ import { escapeTerminal, shortenLine } from "../../src/report/terminal-text.js";
 import { formatTable, palette } from "../../src/report/table.js";
 import { main } from "../../src/cli/main.js";
 import type { CliIO } from "../../src/cli/command.js";
-import { ROOT, buildCli, runCli } from "./child-cli.js";
+import { ROOT, buildCli, disposeCli, runCli } from "./child-cli.js";
 
 /** Control characters a terminal acts on (C0 but newline, DEL, C1). */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
@@ -84,6 +84,7 @@ describe("nothing the CLI prints carries raw control characters (child process)"
   beforeAll(async () => {
     cli = await buildCli();
   }, 120_000);
+  afterAll(() => disposeCli(cli));
 
   it("a valid scenario whose name and target label are escape sequences", async () => {
     const dir = mkdtempSync(join(tmpdir(), "clustersim-terminal-"));
