@@ -7,7 +7,7 @@
  * A NUL character in a string (raw or as \u0000) is refused: no scenario string needs one.
  */
 import { formatJsonPath } from "./json-path.js";
-import { parseJsonPath } from "./json-path-parse.js";
+import { parseJsonPath } from "./json-path.js";
 
 /** 1-based line and column (UTF-16 code units, as editors count). */
 export interface Position {
