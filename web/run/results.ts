@@ -4,19 +4,17 @@
  * objects, yearly.csv parsed back for the fans, and, for a finished batch, runs.csv's text for the
  * download (the same bytes `clustersim compare` writes). Statistics only: no model runs here.
  */
-import type { Comparison } from "../../src/batch/comparison.js";
+import type { Comparison, Summary } from "../../src/batch/files/schemas.js";
 import type { ResultSink, TextSink } from "../../src/batch/files/sink.js";
 import type { BatchPlan } from "../../src/batch/plan.js";
-import type { BatchSummary } from "../../src/batch/results.js";
 import type { RunStore } from "../../src/batch/store.js";
 import { writeBatchFiles } from "../../src/batch/write-batch.js";
-import type { YearlyRow } from "../../src/report/html/inputs.js";
-import { parseYearlyCsv } from "../../src/report/html/yearly-csv.js";
+import { parseYearlyCsv, type YearlyRow } from "../../src/batch/files/read.js";
 
 /** The figures of the first `runs` paired runs. */
 export interface LiveResults {
   runs: number;
-  summary: BatchSummary;
+  summary: Summary;
   comparison: Comparison;
   yearly: YearlyRow[];
   /** runs.csv's text, for a finished batch only */
@@ -38,7 +36,7 @@ class KeepSink implements ResultSink {
 /** Computes the figures of runs 0..runs-1 of both scenarios (all stored); with `withRunsCsv`, runs.csv's text too. */
 export async function liveResults(plan: BatchPlan, store: RunStore, runs: number, withRunsCsv: boolean): Promise<LiveResults> {
   const sink = new KeepSink(new Set(withRunsCsv ? ["yearly.csv", "runs.csv"] : ["yearly.csv"]));
-  const { summary, comparison } = await writeBatchFiles({ ...plan, runs }, store, sink, "comparison");
+  const { summary, comparison } = await writeBatchFiles({ ...plan, runs }, store, sink, { kind: "comparison" });
   if (comparison === null) throw new Error("a paired batch without a comparison");
   return { runs, summary, comparison, yearly: parseYearlyCsv(sink.files.get("yearly.csv") ?? ""), runsCsv: withRunsCsv ? sink.files.get("runs.csv") ?? "" : null };
 }

@@ -139,7 +139,7 @@ describe("from the batch's own result objects", () => {
     const plan = derivedPlan([{ name: a.scenario.name, file: "a", hash: a.hash, scenario: a.scenario }, { name: b.scenario.name, file: "b", hash: b.hash, scenario: b.scenario }], 3, 12);
     const store = new MemoryStore(plan);
     await runBatch(plan, inProcessExecutor(plan), store);
-    const { summary, comparison: cmp } = await writeBatchFiles(plan, store, new MemorySink(), "comparison");
+    const { summary, comparison: cmp } = await writeBatchFiles(plan, store, new MemorySink(), { kind: "comparison" });
     const c = plannerComparison(summary.scenarios[0], summary.scenarios[1], cmp!.alternatives[0], { horizon: a.scenario.horizon, definitions: a.scenario.targets, names: a.scenario });
     expect(c.runs).toBe(12);
     expect(c.targets.map((t) => t.info.id)).toEqual(summary.scenarios[0].targets.map((t) => t.id));
