@@ -12,7 +12,8 @@ const VIEW = "#base=baseline.json&runs=400&seed=1&run=1&attraction.promotionTeam
 const shots = [
   { file: "planner-page-1280.png", width: 1280, height: 800, lang: "zh-CN", scrollTo: null },
   { file: "planner-page-1280-en.png", width: 1280, height: 800, lang: "en", scrollTo: null },
-  { file: "planner-page-phone.png", width: 390, height: 844, lang: "zh-CN", scrollTo: "#results" },
+  { file: "planner-page-phone.png", width: 390, height: 844, lang: "zh-CN", scrollTo: null },
+  { file: "planner-page-phone-results.png", width: 390, height: 844, lang: "zh-CN", scrollTo: "#results" },
   { file: "planner-page-1280-charts.png", width: 1280, height: 800, lang: "zh-CN", scrollTo: "#s-fans" },
 ] as const;
 

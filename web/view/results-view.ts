@@ -6,10 +6,10 @@
  */
 import type { Scenario } from "../../src/scenario/schema.js";
 import { renderSvg } from "../../src/report/html/vega-svg.js";
-import { chartLegendHtml, pairedDifferenceSpec, pairedFanSpec, type ChartTarget, type FanYear } from "../../src/report/planner/charts.js";
+import { chartLegendHtml, pairedDifferenceSpec, pairedFanSpec, parkTargetLines, type FanYear } from "../../src/report/planner/charts.js";
 import { plannerComparison, type PlannerComparison } from "../../src/report/planner/comparison.js";
 import { costSummary } from "../../src/report/planner/cost.js";
-import { esc, num, type Lang } from "../../src/report/planner/lang.js";
+import { esc, type Lang } from "../../src/report/planner/lang.js";
 import { probabilityBars } from "../../src/report/planner/probability-bars.js";
 import { nameOf } from "../../src/report/planner/targets.js";
 import { runsLine, verdicts } from "../../src/report/planner/verdict.js";
@@ -27,7 +27,7 @@ export interface ResultsContext {
 /** The planner's comparison of live results. */
 export function toPlanner(r: LiveResults, ctx: ResultsContext): PlannerComparison {
   const [b, s] = r.summary.scenarios;
-  return plannerComparison(b, s, r.comparison.alternatives[0], { horizon: ctx.base.horizon, definitions: ctx.base.targets, names: ctx.base, changed: ctx.changed });
+  return plannerComparison(b, s, r.comparison.alternatives[0], { horizon: ctx.base.horizon, names: ctx.base, changed: ctx.changed });
 }
 
 /** The verdict section's HTML. */
@@ -48,15 +48,6 @@ function fanRows(r: LiveResults, scenario: string, park: string): FanYear[] {
   return r.yearly.filter((y) => y.scenario === scenario && y.metric === "output" && y.breakdown === "park" && y.label === park).sort((a, b) => a.year - b.year);
 }
 
-/** Output targets of exactly one park, as lines of that park's chart. */
-function parkTargets(base: Scenario, park: string, lang: Lang): ChartTarget[] {
-  return Object.values(base.targets).flatMap((t) =>
-    t.kind === "output" && t.parks.length === 1 && t.parks[0] === park && typeof t.threshold === "number"
-      ? [{ year: t.year, threshold: t.threshold, text: lang === "zh-CN" ? `${t.year}年目标 ${num(t.threshold, 0)} 亿元` : `${t.year} target ${num(t.threshold, 0)} 亿元` }]
-      : [],
-  );
-}
-
 /** Plot width for charts laid out in a container `width` px wide. */
 export function chartWidth(width: number): { columns: number; plot: number } {
   const columns = width >= 900 ? 3 : width >= 560 ? 2 : 1;
@@ -74,7 +65,7 @@ export async function renderCharts(r: LiveResults, ctx: ResultsContext, fans: HT
   for (const [i, park] of parkOrder(r, ctx.base).entries()) {
     const title = nameOf(park, ctx.base, ctx.lang);
     const subtitle = ctx.lang === "zh-CN" ? ctx.base.parks[park]?.name : ctx.base.parks[park]?.nameZh;
-    const fan = pairedFanSpec({ title, subtitle, baseName, base: fanRows(r, baseName, park), alt: fanRows(r, altName, park), targets: parkTargets(ctx.base, park, ctx.lang), lang: ctx.lang, width: plot, legend: false });
+    const fan = pairedFanSpec({ title, subtitle, baseName, base: fanRows(r, baseName, park), alt: fanRows(r, altName, park), targets: parkTargetLines(r.summary.scenarios[0].targets, park, ctx.lang), lang: ctx.lang, width: plot, legend: false });
     const points = alt.yearly.filter((y) => y.metric === "output" && y.breakdown === "park" && y.label === park);
     const diff = pairedDifferenceSpec({ title, subtitle, points, lang: ctx.lang, width: plot, legend: false });
     fanSvgs.push(`<figure class="chart" data-park="${esc(park)}">${await renderSvg(fan, `f${i}-`)}</figure>`);

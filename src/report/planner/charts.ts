@@ -6,7 +6,8 @@
  * passed in (either language). Browser-safe.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { esc, type Lang } from "./lang.js";
+import { esc, num, type Lang } from "./lang.js";
+import type { TargetInfo } from "./targets.js";
 
 /** One year of a fan: quantiles of the metric over runs. */
 export interface FanYear {
@@ -24,6 +25,15 @@ export interface ChartTarget {
   /** 亿元/yr */
   threshold: number;
   text: string;
+}
+
+/** The lines of a park's chart: output targets of that park alone (a target summing parks goes in no park's chart). */
+export function parkTargetLines(targets: readonly TargetInfo[], park: string, lang: Lang): ChartTarget[] {
+  return targets.flatMap((t) =>
+    t.kind === "output" && t.parks?.length === 1 && t.parks[0] === park && !t.industries?.length && t.threshold !== null
+      ? [{ year: t.year, threshold: t.threshold, text: lang === "zh-CN" ? `${t.year}年目标 ${num(t.threshold, 0)} 亿元` : `${t.year} target ${num(t.threshold, 0)} 亿元` }]
+      : [],
+  );
 }
 
 /** Colours of the planner's views: the base grey, the scenario blue, targets red. */

@@ -4,7 +4,6 @@
  * point, and the fiscal cost. Built from summary.json and comparison.json objects (as the batch
  * writes them, or as the report reads them back); browser-safe.
  */
-import type { Target } from "../../scenario/schema.js";
 import type { NameBook, TargetInfo } from "./targets.js";
 
 /** A probability with its interval and the target value's median run (from summary.json). */
@@ -59,11 +58,11 @@ export interface PlannerComparison {
   changed: boolean;
 }
 
-/** The summary.json fields read here (one scenario). */
+/** The summary.json fields read here (one scenario): each target's description and statistics. */
 interface SummaryScenarioLike {
   name: string;
   completed: number;
-  targets: readonly { id: string; label: string; kind: string; year: number; goal: string; probability: number | null; low: number | null; high: number | null; quantiles: { readonly [level: string]: number | null } }[];
+  targets: readonly (TargetInfo & { probability: number | null; low: number | null; high: number | null; quantiles: { readonly [level: string]: number | null } })[];
 }
 
 /** The comparison.json fields read here (one alternative). */
@@ -73,6 +72,13 @@ interface AlternativeLike {
   targets: readonly (PairedChange & { id: string })[];
   fiscalCost: PairedChange;
   perYi: readonly { id: string; value: number | null; low: number | null; high: number | null }[];
+}
+
+/** The description fields of a summary target (leaving its statistics). */
+function targetInfo(t: TargetInfo): TargetInfo {
+  const { id, label, kind, year, threshold, comparison } = t;
+  const optional = { thresholds: t.thresholds, parks: t.parks, industries: t.industries, groups: t.groups, unit: t.unit };
+  return { id, label, kind, year, threshold, comparison, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) };
 }
 
 const stat = (t: SummaryScenarioLike["targets"][number] | undefined): ProbabilityStat => ({
@@ -87,13 +93,13 @@ export function plannerComparison(
   base: SummaryScenarioLike,
   scenario: SummaryScenarioLike,
   alternative: AlternativeLike,
-  options: { horizon: { startYear: number; endYear: number }; definitions?: Record<string, Target>; names?: NameBook; changed?: boolean },
+  options: { horizon: { startYear: number; endYear: number }; names?: NameBook; changed?: boolean },
 ): PlannerComparison {
   const targets = base.targets.map((t): PlannerTarget => {
     const change = alternative.targets.find((c) => c.id === t.id) ?? null;
     const perYi = alternative.perYi.find((p) => p.id === t.id) ?? null;
     return {
-      info: { id: t.id, label: t.label, kind: t.kind, year: t.year, goal: t.goal, def: options.definitions?.[t.id] },
+      info: targetInfo(t),
       base: stat(t),
       alt: stat(scenario.targets.find((x) => x.id === t.id)),
       change,

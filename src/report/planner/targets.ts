@@ -2,11 +2,13 @@
  * The plan's targets as a planner reads them: a name in either language, the family a target
  * belongs to (output clusters, attraction, ranking), what it asks for (the threshold a run must
  * reach) and, for a target no run meets, how far the runs fall short ("out of reach: median x of y").
- * Works from the statistics alone (label, kind, goal) and uses the scenario's definitions and
- * names where given. Browser-safe.
+ * Reads the structured target description of the result files (summary.json's targets: kind,
+ * threshold, comparison, parks, groups...), never the label or goal text; names of parks and
+ * groups come from the scenario when it is at hand. Browser-safe.
  */
-import type { Scenario, Target } from "../../scenario/schema.js";
-import { esc, num, zhCount, type Lang } from "./lang.js";
+import type { TargetDescription } from "../../model/target-description.js";
+import type { Scenario } from "../../scenario/schema.js";
+import { num, zhCount, type Lang } from "./lang.js";
 
 /** Target families, in the order the planner reads them. */
 export const FAMILIES = ["output", "attraction", "rank"] as const;
@@ -16,16 +18,9 @@ export type Family = (typeof FAMILIES)[number];
 /** The names a scenario gives its parks, tiers, institution kinds and industries (English and Chinese). */
 export type NameBook = Partial<Pick<Scenario, "parks" | "tiers" | "institutionKinds" | "industries">>;
 
-/** What the planner views know of one target: its statistics' fields, and its definition when the scenario is at hand. */
-export interface TargetInfo {
-  id: string;
-  label: string;
-  kind: string;
-  year: number;
-  /** the goal as the batch wrote it (">= 1000 亿元/yr") */
-  goal: string;
-  def?: Target;
-}
+/** What the planner views know of one target: its description in the result files. */
+export type TargetInfo = Pick<TargetDescription, "id" | "label" | "kind" | "year" | "threshold" | "comparison"> &
+  Partial<Pick<TargetDescription, "thresholds" | "parks" | "industries" | "groups" | "unit">>;
 
 /** The family of a target kind: output and cluster targets, attraction targets, the ranking. */
 export function familyOf(kind: string): Family {
@@ -60,50 +55,44 @@ function planWord(threshold: number): string | null {
   return threshold === 1000 ? "千亿" : threshold === 500 ? "五百亿" : null;
 }
 
-/** A Chinese name built from the target's definition. */
-function zhName(t: Target, names: NameBook | undefined): string {
+/** A Chinese name built from the target's description, or null for a kind it does not know. */
+function zhName(t: TargetInfo, names: NameBook | undefined): string | null {
   const n = (id: string) => nameOf(id, names, "zh-CN");
+  const where = [...(t.parks ?? []), ...(t.industries ?? [])].map(n).join("+");
+  const x = t.threshold === null ? "（每次抽取）" : num(t.threshold, 0);
   switch (t.kind) {
     case "attracted":
-      return `${t.year}年前引进${t.groups.map(n).join("、")} ≥ ${num(t.threshold as number, 0)}`;
+      return `${t.year}年前引进${(t.groups ?? []).map(n).join("、")} ≥ ${x}`;
     case "output": {
-      const word = typeof t.threshold === "number" ? planWord(t.threshold) : null;
-      return `${t.year}年${t.parks.map(n).join("+")}产值 ≥ ${num(t.threshold as number, 0)} 亿元${word ? `（${word}）` : ""}`;
+      const word = t.threshold === null ? null : planWord(t.threshold);
+      return `${t.year}年${where}产值 ≥ ${x} 亿元${word ? `（${word}）` : ""}`;
     }
     case "cluster-order": {
-      const counts = new Map<number, number>();
-      for (const x of t.thresholds) counts.set(x as number, (counts.get(x as number) ?? 0) + 1);
-      const parts = [...counts].map(([x, c]) => `${zhCount(c)}个${planWord(x) ?? `≥ ${num(x, 0)} 亿元的`}园区`);
+      const counts = new Map<number | null, number>();
+      for (const v of t.thresholds ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
+      const parts = [...counts].map(([v, c]) => `${zhCount(c)}个${v === null ? "达标" : planWord(v) ?? `≥ ${num(v, 0)} 亿元的`}园区`);
       return `${t.year}年形成${parts.join("、")}`;
     }
     case "rank":
-      return `${t.year}年${n(t.park)}进入全国前${t.topN}`;
+      return `${t.year}年${where}进入全国前${x}`;
+    default:
+      return null;
   }
 }
 
-/** The target's name in a language: the scenario's own label in English, a name built from its definition in Chinese (the label when there is none). */
+/** The target's name in a language: the scenario's own label in English, a name built from its description in Chinese (the label for a kind it does not know). */
 export function targetName(t: TargetInfo, lang: Lang, names?: NameBook): string {
-  if (lang === "zh-CN" && t.def) return zhName(t.def, names);
-  return plainGoal(t.label);
+  return (lang === "zh-CN" ? zhName(t, names) : null) ?? plainGoal(t.label);
 }
 
-/** The number a run must reach for the target, with its unit, and which way ("at least" or, for a rank, "at most"). */
-export function targetThreshold(t: TargetInfo): { value: number; atMost: boolean; unit: "yi" | "count" | "clusters" | "rank" } | null {
-  const d = t.def;
-  if (d) {
-    if (d.kind === "attracted" && typeof d.threshold === "number") return { value: d.threshold, atMost: false, unit: "count" };
-    if (d.kind === "output" && typeof d.threshold === "number") return { value: d.threshold, atMost: false, unit: "yi" };
-    if (d.kind === "cluster-order") return { value: d.thresholds.length, atMost: false, unit: "clusters" };
-    if (d.kind === "rank" && typeof d.topN === "number") return { value: d.topN, atMost: true, unit: "rank" };
-  }
-  const m = /(\d[\d,]*(?:\.\d+)?)/.exec(t.goal);
-  if (!m) return null;
-  const value = Number(m[1].replace(/,/g, ""));
-  if (t.kind === "cluster-order") {
-    const of = /\((\d+) of (\d+)\)/.exec(t.goal);
-    return of ? { value: Number(of[2]), atMost: false, unit: "clusters" } : null;
-  }
-  return { value, atMost: t.kind === "rank", unit: t.kind === "output" ? "yi" : t.kind === "rank" ? "rank" : "count" };
+/** The unit in which "median x of y" is told. */
+type ReachUnit = "yi" | "count" | "clusters" | "rank";
+
+/** The number a run must reach for the target and which way ("at least" or, for a rank, "at most"); null when it is drawn per run. */
+export function targetThreshold(t: TargetInfo): { value: number; atMost: boolean; unit: ReachUnit } | null {
+  if (t.threshold === null) return null;
+  const unit: ReachUnit = t.kind === "output" ? "yi" : t.kind === "cluster-order" ? "clusters" : t.kind === "rank" ? "rank" : "count";
+  return { value: t.threshold, atMost: t.comparison === "at-most", unit };
 }
 
 /** "out of reach: median 420 of 1,000 亿元" (or the Chinese), for a target no run meets; `median` is the target's value at its median run. */
@@ -118,7 +107,7 @@ export function outOfReach(t: TargetInfo, median: number | null, lang: Lang): st
     case "yi":
       return zh ? `${head}：中位数 ${m} 亿元，目标 ${y} 亿元` : `${head}: median ${m} of ${y} 亿元`;
     case "count":
-      return zh ? `${head}：中位数 ${m}，目标 ${y}` : `${head}: median ${m} of ${y}`;
+      return zh ? `${head}：中位数 ${m}，目标 ${y}` : `${head}: median ${m} of ${y}${t.unit && t.unit !== "groups" ? ` ${t.unit}` : ""}`;
     case "clusters":
       return zh ? `${head}：中位数 ${m} 个集群达标，目标 ${y} 个` : `${head}: median ${m} of ${y} clusters`;
     case "rank":
@@ -131,6 +120,3 @@ export function orderForPlanner<T extends Pick<TargetInfo, "kind" | "year" | "la
   const rank = (t: T) => FAMILIES.indexOf(familyOf(t.kind)) * 10 + (t.kind === "cluster-order" ? 1 : 0);
   return [...targets].sort((a, b) => rank(a) - rank(b) || a.year - b.year || a.label.localeCompare(b.label));
 }
-
-/** HTML-escaped target name (for the components). */
-export const targetNameHtml = (t: TargetInfo, lang: Lang, names?: NameBook) => esc(targetName(t, lang, names));

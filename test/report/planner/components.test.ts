@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { loadScenario } from "../../../src/scenario/index.js";
 import type { Target } from "../../../src/scenario/schema.js";
+import { describeTarget } from "../../../src/model/target-description.js";
 import { plannerComparison, type PairedChange, type PlannerComparison, type PlannerTarget } from "../../../src/report/planner/comparison.js";
 import { costSummary } from "../../../src/report/planner/cost.js";
 import { points, pct, yi } from "../../../src/report/planner/lang.js";
@@ -32,7 +33,7 @@ const names = {
 
 const change = (baseline: number, alternative: number, low: number, high: number): PairedChange => ({ baseline, alternative, difference: alternative - baseline, low, high });
 const target = (id: string, base: number, alt: number, c: PairedChange, median: number, perYi: number | null = null): PlannerTarget => ({
-  info: { id, label: defs[id].label, kind: defs[id].kind, year: defs[id].year, goal: "", def: defs[id] },
+  info: describeTarget(id, defs[id]),
   base: { probability: base, low: Math.max(0, base - 0.05), high: Math.min(1, base + 0.05), median },
   alt: { probability: alt, low: Math.max(0, alt - 0.05), high: Math.min(1, alt + 0.05), median },
   change: c,
@@ -111,18 +112,23 @@ describe("probability bars and cost", () => {
 });
 
 describe("targets and numbers", () => {
-  it("names targets in Chinese from their definitions, with 千亿 and 五百亿", () => {
-    const info = (id: string) => ({ id, label: defs[id].label, kind: defs[id].kind, year: defs[id].year, goal: "", def: defs[id] });
+  it("names targets in Chinese from their descriptions, with 千亿 and 五百亿", () => {
+    const info = (id: string) => describeTarget(id, defs[id]);
     expect(targetName(info("cluster-2022"), "zh-CN", names)).toBe("2022年成都医学城产值 ≥ 1,000 亿元（千亿）");
     expect(targetName(info("clusters-2022"), "zh-CN", names)).toBe("2022年形成一个千亿园区、两个五百亿园区");
     expect(targetName(info("top-ten-2022"), "zh-CN", names)).toBe("2022年成都医学城进入全国前10");
+    expect(targetName(info("pharma-2020"), "zh-CN", names)).toBe("2020年前引进龙头 ≥ 8");
     expect(targetName(info("cluster-2022"), "en", names)).toBe("Medical City ≥ 1,000 亿 in 2022");
+    expect(targetName({ ...info("cluster-2022"), kind: "a-new-kind" }, "zh-CN", names)).toBe("Medical City ≥ 1,000 亿 in 2022");
   });
 
-  it("reads thresholds from the goal text when the definition is missing", () => {
-    expect(targetThreshold({ id: "x", label: "x", kind: "output", year: 2022, goal: ">= 500 亿元/yr" })).toEqual({ value: 500, atMost: false, unit: "yi" });
-    expect(targetThreshold({ id: "x", label: "x", kind: "cluster-order", year: 2022, goal: "parks >= 1000, 500, 500 亿元/yr (3 of 3)" })).toEqual({ value: 3, atMost: false, unit: "clusters" });
-    expect(outOfReach({ id: "x", label: "x", kind: "rank", year: 2022, goal: "rank <= 10" }, 14, "en")).toBe("out of reach: median rank 14, needs top 10");
+  it("tells how far a target out of reach falls short, in its own terms", () => {
+    const info = (id: string) => describeTarget(id, defs[id]);
+    expect(targetThreshold(info("top-ten-2022"))).toEqual({ value: 10, atMost: true, unit: "rank" });
+    expect(targetThreshold(info("clusters-2022"))).toEqual({ value: 3, atMost: false, unit: "clusters" });
+    expect(outOfReach(info("top-ten-2022"), 14, "en")).toBe("out of reach: median rank 14, needs top 10");
+    expect(outOfReach(info("pharma-2020"), 3, "zh-CN")).toBe("无法达到：中位数 3，目标 8");
+    expect(outOfReach({ ...info("cluster-2022"), threshold: null }, 300, "en")).toBe("out of reach");
   });
 
   it("formats percentages, points and 亿元", () => {
@@ -140,10 +146,11 @@ describe("from the batch's own result objects", () => {
     const store = new MemoryStore(plan);
     await runBatch(plan, inProcessExecutor(plan), store);
     const { summary, comparison: cmp } = await writeBatchFiles(plan, store, new MemorySink(), { kind: "comparison" });
-    const c = plannerComparison(summary.scenarios[0], summary.scenarios[1], cmp!.alternatives[0], { horizon: a.scenario.horizon, definitions: a.scenario.targets, names: a.scenario });
+    const c = plannerComparison(summary.scenarios[0], summary.scenarios[1], cmp!.alternatives[0], { horizon: a.scenario.horizon, names: a.scenario });
     expect(c.runs).toBe(12);
     expect(c.targets.map((t) => t.info.id)).toEqual(summary.scenarios[0].targets.map((t) => t.id));
     for (const t of c.targets) {
+      expect(describeTarget(t.info.id, a.scenario.targets[t.info.id])).toMatchObject(t.info);
       expect(t.base.probability).toBe(summary.scenarios[0].targets.find((x) => x.id === t.info.id)!.probability);
       expect(t.alt.probability).toBe(summary.scenarios[1].targets.find((x) => x.id === t.info.id)!.probability);
       expect(t.change?.difference).toBe(cmp!.alternatives[0].targets.find((x) => x.id === t.info.id)!.difference);
