@@ -74,7 +74,7 @@ describe("what the JSON Schema allows beyond the zod schema", () => {
     const overlayDefs = Object.entries(defs).filter(([k]) => k.endsWith("Overlay"));
     expect(overlayDefs.length).toBeGreaterThan(10);
     for (const [, d] of overlayDefs) expect(JSON.stringify(d)).not.toContain('"required"');
-    expect(props("ScenarioOverlay").horizon).toEqual({ anyOf: [{ $ref: "#/$defs/HorizonOverlay" }, { type: "null" }] });
+    expect(props("ScenarioOverlay").horizon).toMatchObject({ anyOf: [{ $ref: "#/$defs/HorizonOverlay" }, { type: "null" }] });
     expect(props("ScenarioOverlay").extends).toMatchObject({ type: "string" });
     expect(props("IndustryOverlay").marketTrend.anyOf).toContainEqual({ $ref: "#/$defs/Distribution" });
     expect(defs.DistUniform.required).toEqual(["dist", "min", "max"]);
