@@ -166,8 +166,8 @@ export function initialState(p: ModelParams, projectionSeed: number): ModelState
   };
   for (let i = 0; i < I; i++) for (let j = 0; j < 4; j++) s.marketLnRing[i * 4 + j] = ((j - 3) * p.industry.marketTrendLn[i]) / 4;
   addInitialFirms(p, s.firms);
-  shareInitialLand(p, s);
   addProjects(p, s);
+  shareInitialLand(p, s);
   for (let park = 0; park < P; park++) s.landReleasedMu[park] = s.landFreeMu[park] + s.landUsedMu[park];
   for (const g of p.initialState.institutions) {
     const kind = p.kinds.index.get(g.kind)!;
