@@ -91,7 +91,7 @@ export const METRIC_LIST = [
     for (let i = 0; i < s.industryOutput.length; i++) v[o + i] = s.industryOutput[i] / (p.industry.nationalMarket0[i] * s.marketIndex[i]);
   }),
   m("signedInvestment", "亿元", "district", "investment signed since the start (void signings included)", "end", one((_p, s) => s.signedInvestment), true),
-  m("realisedInvestment", "亿元", "district", "investment spent since the start", "end", one((_p, s) => s.realisedInvestment), true),
+  m("realisedInvestment", "亿元", "district", "investment spent since the start by projects signed in the run (those of signedInvestment)", "end", one((_p, s) => s.realisedInvestment), true),
   m("fiscalCost", "亿元", "lever", "fiscal cost of each lever in the quarter (a year: the sum of its quarters)", "sum", from((s) => s.costQuarter)),
   m("incentives", "亿元", "account", "incentives committed since the projection's start: committed, paid, cancelled (cumulative) and outstanding (a stock)", "end", (_p, s, v, o) => {
     v[o + Account.committed] = s.accounts[Account.committed];

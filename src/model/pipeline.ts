@@ -61,7 +61,7 @@ export function pipelinePass(p: ModelParams, s: ModelState): void {
       else startBuilding(p, s, k);
     } else if (st === Stage.building) {
       f.spent[k] += f.spendPerQ[k];
-      s.realisedInvestment += f.spendPerQ[k];
+      if (f.signedQ[k] >= 0) s.realisedInvestment += f.spendPerQ[k];
       if (--f.timer[k] <= 0) {
         f.stage[k] = Stage.ramping;
         f.ramp[k] = 1 / p.industry.rampQuarters[f.industry[k]];
