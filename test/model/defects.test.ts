@@ -96,7 +96,7 @@ describe("levers have costs and effects", () => {
     expect(changed(await scenario("lever-tight-land.json"))).toEqual(["landQuotaMu"]);
     expect(changed(await scenario("lever-small-fund.json"))).toEqual(["guidanceFund"]);
     expect(changed(await scenario("lever-talent.json")).sort()).toEqual(["housingAdded", "programmePersons"]);
-    expect(changed(await scenario("lever-anchor-chain.json")).sort()).toEqual(["chainShare", "effort", "targeting"]);
+    expect(changed(await scenario("lever-anchor-chain.json")).sort()).toEqual(["chainShare", "effort", "teams"]);
     const tight = model(await scenario("lever-tight-land.json"), 1).p.schedule.landQuotaMu;
     const full = model(base, 1).p.schedule.landQuotaMu;
     for (let j = 12; j < full.length; j++) expect(tight[j]).toBeCloseTo(full[j] / 2, 9);
