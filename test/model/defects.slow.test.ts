@@ -29,9 +29,9 @@ describe("no lever lowers district output (400 pairs against the baseline, land 
     const base = await slack("baseline.json");
     const { years, changes } = pairedOutputChanges(base, await slack(file), PAIRS, 50_000);
     const rows = changeSummary(changes, 0.01);
-    console.log(file, rows.map((r, y) => `${years[y]}: ${(100 * r.mean).toFixed(2)}% (low ${(100 * r.low).toFixed(2)}%, >1% falls ${(100 * r.fallShare).toFixed(1)}%)`).join("; "));
+    console.log(file, rows.map((r, y) => `${years[y]}: ${(100 * r.mean).toFixed(2)}% (95% ${(100 * r.low).toFixed(2)}% to ${(100 * r.high).toFixed(2)}%, >1% falls ${(100 * r.fallShare).toFixed(1)}%)`).join("; "));
     for (const r of rows) {
-      expect(r.low).toBeGreaterThanOrEqual(0);
+      expect(r.high).toBeGreaterThanOrEqual(0);
       expect(r.fallShare).toBeLessThan(0.05);
     }
   });
