@@ -139,8 +139,10 @@ export function initialState(p: ModelParams, projectionSeed: number): ModelState
   const pendingWidth = maxLag + Math.ceil(p.dynamics.approvalLag) + 2;
   const parkStock = (f: (s: ModelParams["initialState"]["parks"][string]) => number) => Float64Array.from(p.parks.ids.map((id) => f(p.initialState.parks[id])));
   const refYear = Math.max(0, p.historyQuarters / 4 - 1);
+  // Room for the initial firms and as many entrants again, so the store rarely grows during the run.
+  const initialFirms = p.initialState.firms.reduce((n, g) => n + Math.round(g.count), 0) + p.initialState.projects.length;
   const s: ModelState = {
-    quarter: 0, projectionSeed, passes: new Passes(), firms: new FirmStore(1024), live: new IndexList(1024),
+    quarter: 0, projectionSeed, passes: new Passes(), firms: new FirmStore(Math.max(1024, 2 * initialFirms)), live: new IndexList(Math.max(1024, 2 * initialFirms)),
     queues: p.parks.ids.map(() => new IndexList(64)), payees: new IndexList(16), institutions: new InstitutionStore(),
     marketIndex: f64(I).fill(1), marketLnRing: f64(I * 4), demandGrowthLn: f64(I), healthDemand: f64(I), healthRing: f64(I * 4),
     productivity: Float64Array.from(p.industry.outputPerWorker0), wageC: f64(M),

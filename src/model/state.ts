@@ -133,7 +133,22 @@ export class FirmStore {
     this.waited[i] = 0;
     this.buildFixed[i] = 0;
     this.instalmentsLeft[i] = 0;
-    for (const c of FLOAT_COLUMNS) this[c][i] = 0;
+    // Columns zeroed one by one (a loop over column names would be a megamorphic keyed access per agent).
+    this.capacity[i] = 0;
+    this.desired[i] = 0;
+    this.ramp[i] = 0;
+    this.potential[i] = 0;
+    this.prevPotential[i] = 0;
+    this.shock[i] = 0;
+    this.landMu[i] = 0;
+    this.requestMu[i] = 0;
+    this.investment[i] = 0;
+    this.spent[i] = 0;
+    this.spendPerQ[i] = 0;
+    this.committed[i] = 0;
+    this.paid[i] = 0;
+    this.cancelled[i] = 0;
+    this.instalment[i] = 0;
     return i;
   }
 }
