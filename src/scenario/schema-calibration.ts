@@ -8,7 +8,7 @@ import { Id, Quarter } from "./schema-structure.js";
 
 /** One observed statistic: a metric of one label in a year, its level or growth, within [min, max]. */
 export const RangeObservationSchema = z.strictObject({
-  kind: z.literal("range"),
+  kind: z.literal("range").describe("a metric's value within a tolerance"),
   label: z.string().describe("the observation in words"),
   metric: z.string().regex(/^[a-zA-Z]+\/[a-z-]+$/, 'a metric key such as "output/park"').describe("metric key, e.g. \"output/park\" (docs/model.md, Metrics)"),
   of: z.string().describe("the breakdown label, e.g. a park id"),
@@ -22,7 +22,7 @@ export const RangeObservationSchema = z.strictObject({
 
 /** An observed count scored by its Poisson probability given the model's expected count mu. */
 export const PoissonObservationSchema = z.strictObject({
-  kind: z.literal("poisson"),
+  kind: z.literal("poisson").describe("a count scored by its Poisson probability"),
   label: z.string().describe("the observation in words"),
   statistic: z.literal("anchorSignings").describe("the expected count: anchor signings the anchor process expects before history.anchorLeadsFrom"),
   observed: z.number().int().min(0).max(1e6).describe("the observed count (e.g. 2: kelun-park, wuxi-park)"),

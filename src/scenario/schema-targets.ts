@@ -22,7 +22,7 @@ const clusterFields = {
 export const AttractedTargetSchema = z.strictObject({
   label,
   year,
-  kind: z.literal("attracted"),
+  kind: z.literal("attracted").describe("groups of tiers or institution kinds signed"),
   groups: z.array(Id).min(1).describe("firm tiers or institution kinds that count (anchors exist only in their eligible industries)"),
   threshold: num({ min: 0, max: 1e7, int: true }, "groups signed from the projection's start"),
   unit: z.literal("groups").default("groups").describe("unit of the value and threshold"),
@@ -32,7 +32,7 @@ export const AttractedTargetSchema = z.strictObject({
 export const OutputTargetSchema = z.strictObject({
   label,
   year,
-  kind: z.literal("output"),
+  kind: z.literal("output").describe("a fixed mapping: the output of named parks or industries"),
   ...clusterFields,
   parks: z.array(Id).default([]).describe("parks whose output counts (scope 'parks')"),
   industries: z.array(Id).default([]).describe("industries whose output counts (scope 'industries')"),
@@ -43,7 +43,7 @@ export const OutputTargetSchema = z.strictObject({
 export const ClusterOrderTargetSchema = z.strictObject({
   label,
   year,
-  kind: z.literal("cluster-order"),
+  kind: z.literal("cluster-order").describe("an order statistic: the k-th largest unit against the k-th threshold"),
   ...clusterFields,
   thresholds: z.array(threshold("output the k-th largest unit must reach")).min(1).describe("thresholds in descending order"),
 }).meta({ id: "ClusterOrderTarget" });
@@ -52,7 +52,7 @@ export const ClusterOrderTargetSchema = z.strictObject({
 export const RankTargetSchema = z.strictObject({
   label,
   year,
-  kind: z.literal("rank"),
+  kind: z.literal("rank").describe("the park's place on the national composite index"),
   park: Id.describe("the district's park that is ranked"),
   topN: num({ min: 1, max: 10000, int: true }, "met when the park ranks at or above this place"),
   unit: z.literal("rank").default("rank").describe("unit of the value"),
