@@ -100,3 +100,30 @@ export function summariseAbc(result: AbcResult): ParameterSummary[] {
     posterior: result.posteriorRows.length > 0 ? summarise(result.posteriorRows, c) : null,
   }));
 }
+
+/** Coverage of one observation by the posterior predictive: the share of fresh-seed replicates that reproduce it. */
+export interface Coverage {
+  observation: string;
+  coverage: number;
+}
+
+/**
+ * Posterior predictive coverage (docs/model.md, "Calibration"): `runs` replicates, each with an
+ * accepted row's parameter values (rows in turn) and a fresh history seed; per observation the
+ * share within its tolerance (Poisson: the mean acceptance probability P(observed | mu) /
+ * P(observed | observed)).
+ */
+export function posteriorPredictive(scenario: Scenario, result: AbcResult, runs: number, seed: number): Coverage[] {
+  const observations = (scenario.calibration?.observations ?? {}) as Record<string, Observation>;
+  const hits = result.observationIds.map(() => 0);
+  if (result.posteriorRows.length === 0) return result.observationIds.map((observation) => ({ observation, coverage: NaN }));
+  for (let i = 0; i < runs; i++) {
+    const row = result.posteriorRows[i % result.posteriorRows.length];
+    const values = new Map(result.parameters.map((path, c) => [path, row[c]]));
+    runHistory(scenario, values, deriveSeed(seed, 1_000_000 + i)).forEach((st, j) => {
+      const o = observations[st.id];
+      hits[j] += o.kind === "poisson" ? st.score / poissonProbability(o.observed, o.observed) : st.within ? 1 : 0;
+    });
+  }
+  return result.observationIds.map((observation, j) => ({ observation, coverage: hits[j] / runs }));
+}

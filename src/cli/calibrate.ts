@@ -6,7 +6,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, relative } from "node:path";
-import { runAbc, summariseAbc, type AbcResult } from "../analysis/abc.js";
+import { posteriorPredictive, runAbc, summariseAbc, type AbcResult } from "../analysis/abc.js";
 import { distributionPaths } from "../model/draw.js";
 import { formatCalibration } from "../report/calibration-summary.js";
 import { progressBar } from "../report/progress.js";
@@ -26,6 +26,7 @@ Options:
   --draws N       prior draws to run (required)
   --replicates R  history replicates per draw (default: the scenario's calibration.replicates)
   --seed S        base seed (default 2017)
+  --predictive N  posterior predictive replicates with fresh history seeds (default 0: none)
   --out FILE  write the posterior as a scenario that extends the calibration scenario's base
   --json      print the result as one JSON document
   --quiet     no progress bar
@@ -55,6 +56,7 @@ export const calibrateCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, {
       draws: { type: "string" },
       replicates: { type: "string" },
+      predictive: { type: "string" },
       seed: { type: "string" },
       out: { type: "string" },
       json: { type: "boolean" },
@@ -79,8 +81,10 @@ export const calibrateCommand: Command = {
     const summary = summariseAbc(result);
     const source = `clustersim calibrate ${file} --draws ${draws} --replicates ${replicates} --seed ${seed}: ${result.accepted} of ${draws * replicates} replicates accepted`;
     const observations = result.observationIds.map((id, j) => ({ id, ...cal.observations[id], hits: result.observationHits[j] }));
-    if (values.json) io.stdout(`${JSON.stringify({ file, scenarioHash: loaded.hash, draws, replicates, seed, accepted: result.accepted, acceptance: result.accepted / (draws * replicates), observations, parameters: summary }, null, 2)}\n`);
-    else io.stdout(formatCalibration(result, observations, summary, io.color));
+    const predictiveRuns = intOption("predictive", values.predictive, 0, 0);
+    const coverage = predictiveRuns > 0 ? posteriorPredictive(loaded.scenario, result, predictiveRuns, seed) : [];
+    if (values.json) io.stdout(`${JSON.stringify({ file, scenarioHash: loaded.hash, draws, replicates, seed, accepted: result.accepted, acceptance: result.accepted / (draws * replicates), observations, parameters: summary, posteriorPredictive: coverage }, null, 2)}\n`);
+    else io.stdout(formatCalibration(result, observations, summary, io.color, coverage));
     if (result.accepted === 0) {
       io.stderr("clustersim calibrate: no draw was accepted; widen the priors or run more draws (nothing written)\n");
       return EXIT.failure;

@@ -1,5 +1,5 @@
 /** Terminal summary of a calibration: acceptance, observation hit rates, prior versus posterior. */
-import type { AbcResult, ParameterSummary } from "../analysis/abc.js";
+import type { AbcResult, Coverage, ParameterSummary } from "../analysis/abc.js";
 import { fmt, formatTable, palette } from "./table.js";
 
 const num = (x: number) => (Math.abs(x) >= 100 ? fmt(x, 0) : Math.abs(x) >= 1 ? fmt(x, 2) : fmt(x, 3));
@@ -16,7 +16,7 @@ export interface ObservationRow {
 }
 
 /** Formats the result of `clustersim calibrate`. */
-export function formatCalibration(result: AbcResult, observations: ObservationRow[], summary: ParameterSummary[], color = false): string {
+export function formatCalibration(result: AbcResult, observations: ObservationRow[], summary: ParameterSummary[], color = false, coverage: Coverage[] = []): string {
   const c = palette(color);
   const runs = result.draws * result.replicates;
   const rate = runs > 0 ? result.accepted / runs : 0;
@@ -37,5 +37,8 @@ export function formatCalibration(result: AbcResult, observations: ObservationRo
     "",
     formatTable(["observation", "accepted", "replicates within"], obsRows, ["l", "l", "r"]),
     formatTable(["parameter", "prior mean", "prior 5-95%", "posterior mean", "posterior 5-95%"], parRows, ["l", "r", "r", "r", "r"]),
+    ...(coverage.length > 0
+      ? ["Posterior predictive coverage (fresh history seeds)", formatTable(["observation", "coverage"], coverage.map((x) => [x.observation, `${fmt(100 * x.coverage, 1)}%`]), ["l", "r"])]
+      : []),
   ].join("\n");
 }

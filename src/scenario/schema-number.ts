@@ -1,7 +1,7 @@
 /**
  * Numeric parameters of a scenario: a plain number or a distribution drawn once per run.
  * Every numeric field of the scenario format is built with `num()` so that any of them may carry
- * parameter uncertainty (MODEL.md, "Randomness ... uncertainty").
+ * parameter uncertainty (docs/model.md, "Randomness").
  */
 import { z } from "zod";
 import { distributionSupport } from "../random/distribution.js";

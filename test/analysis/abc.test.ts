@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runAbc } from "../../src/analysis/abc.js";
+import { posteriorPredictive, runAbc } from "../../src/analysis/abc.js";
 import { observe, poissonProbability, runHistory, type RangeObservation } from "../../src/analysis/observations.js";
 import { runScenario } from "../../src/model/run.js";
 import { yearlyMeans } from "../../src/model/yearly.js";
@@ -86,6 +86,18 @@ describe("rejection ABC over history replicates", () => {
     expect(result.historySeeds).toEqual(expected.map((s) => s.seed));
     expect(result.accepted).toBeGreaterThan(0);
     expect(result.accepted).toBeLessThan(16);
+  });
+});
+
+describe("posterior predictive coverage", () => {
+  it("is the share of fresh-seed replicates of accepted rows that reproduce each observation", async () => {
+    const sc = await calibrated(0);
+    const result = runAbc(sc, ["$.dynamics.agglomerationElasticity"], 3, 4, 1);
+    expect(posteriorPredictive(sc, result, 5, 4)).toEqual([{ observation: "out", coverage: 1 }]);
+    const strict = await calibrated(0);
+    const out = strict.calibration!.observations.out;
+    if (out.kind === "range") out.min = 1e12;
+    expect(posteriorPredictive(strict, result, 5, 4)).toEqual([{ observation: "out", coverage: 0 }]);
   });
 });
 
