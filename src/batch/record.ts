@@ -20,7 +20,7 @@ export const YEARLY_METRICS: readonly MetricKey[] = [
   "attracted/tier",
   "attracted/kind",
   "landUsed/park",
-  "talentSupply/park",
+  "potentialOutput/park",
   "fiscalCost/lever",
   "leadsLost/reason",
 ];
@@ -53,10 +53,10 @@ export interface RecordLayout {
 
 /** The record layout of a scenario (the same for every run and seed). */
 export function recordLayout(scenario: Scenario): RecordLayout {
-  const { values, drawn } = drawScenario(scenario, 0);
+  const { values, drawn, historySeed } = drawScenario(scenario, 0);
   const drawnPaths = values.map((v) => v.path);
   const targetIds = Object.keys(scenario.targets).sort();
-  const p = buildParams(drawn);
+  const p = buildParams(drawn, historySeed);
   const cells: YearlyCell[] = [];
   for (const key of YEARLY_METRICS) {
     const metricIndex = METRIC_INDEX[key];
