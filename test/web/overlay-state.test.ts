@@ -15,12 +15,12 @@ const fields = leverFields({ attraction: ScenarioShape.shape.attraction, factors
 
 describe("the planner's overlay", () => {
   const base = resolveScenario("baseline.json", read());
-  const { controls } = leverControls(fields, base.scenario as unknown as Record<string, unknown>);
-  const values = { "attraction.promotionTeams.2018": 30, "factors.landQuotaMu.agri-park.2018": 400, "attraction.unspentBudget": "carry-over", "factors.guidanceFund.2018": 2, "nowhere.at.all": 5 };
+  const { controls } = leverControls(fields, base.scenario as unknown as Record<string, unknown>, base.scenario.horizon);
+  const values = { "attraction.promotionTeams.2018": 30, "factors.landQuotaMu.agri-park.2018": 400, "attraction.unspentBudget": "carry-over", "factors.talentProgrammePersons.2018": 300, "factors.guidanceFund.2018": 2, "nowhere.at.all": 5 };
   const changes = changesFor(controls, values);
 
   it("keeps only moved values of controls the base has", () => {
-    expect(changes.map((c) => c.control.id).sort()).toEqual(["attraction.promotionTeams.2018", "attraction.unspentBudget", "factors.landQuotaMu.agri-park.2018"]);
+    expect(changes.map((c) => c.control.id).sort()).toEqual(["attraction.promotionTeams.2018", "attraction.unspentBudget", "factors.landQuotaMu.agri-park.2018", "factors.talentProgrammePersons.2018"]);
   });
 
   it("extends the base file and resolves to the base with exactly those values changed", () => {
@@ -30,17 +30,22 @@ describe("the planner's overlay", () => {
     expect(json.name).toBe(plannerName("baseline"));
     expect(Object.keys(json).filter((k) => !k.startsWith("$")).sort()).toEqual(["attraction", "description", "extends", "factors", "name"]);
     const mine = resolveScenario("planner.json", read({ "planner.json": text }));
-    const expected = structuredClone(base.scenario) as unknown as Record<string, Record<string, unknown>>;
-    (expected.attraction.promotionTeams as Record<string, number>)["2018"] = 30;
-    (expected.factors.landQuotaMu as Record<string, Record<string, number>>)["agri-park"]["2018"] = 400;
-    expected.attraction.unspentBudget = "carry-over";
+    const expected = structuredClone(base.scenario) as unknown as Record<string, unknown>;
+    for (const ch of changes) {
+      let at = expected;
+      for (const k of ch.control.path.slice(0, -1)) at = at[k] as Record<string, unknown>;
+      at[ch.control.path[ch.control.path.length - 1]] = ch.value;
+    }
     expect(mine.scenario).toEqual({ ...expected, name: "baseline-planner", description: json.description });
+    // a schedule whose base steps are all before the horizon gains a step at its first year; the history's step stays
+    expect(Object.keys(mine.scenario.factors.talentProgrammePersons).sort()).toEqual([...new Set([...Object.keys(base.scenario.factors.talentProgrammePersons), "2018"])].sort());
   });
 
   it("describes each change in both languages with park names and units", () => {
     const land = changes.find((c) => c.control.owner === "agri-park")!;
-    expect(describeChange(land, "en", base.scenario)).toBe("Serviced industrial land released (Chengdu Agricultural Hi-tech Park) from 2018: 1000 → 400 亩/yr");
-    expect(describeChange(land, "zh-CN", base.scenario)).toBe("已配套工业用地供应（成都农高园），2018年起：1000 → 400 亩/年");
+    const was = land.control.base;
+    expect(describeChange(land, "en", base.scenario)).toBe(`Serviced industrial land released (Chengdu Agricultural Hi-tech Park) from 2018: ${was} → 400 亩/yr`);
+    expect(describeChange(land, "zh-CN", base.scenario)).toBe(`已配套工业用地供应（成都农高园），2018年起：${was} → 400 亩/年`);
   });
 });
 

@@ -138,6 +138,8 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's page in Chromium", () => {
     await page.waitForSelector("body[data-drop=levers]");
     expect(await page.locator(".lever-row[data-id='attraction.promotionTeams.2018'] input[type=number]").inputValue()).toBe("30");
     expect(await page.locator(".lever-row.changed").count()).toBe(1);
+    // a change after a run runs again
+    await page.waitForSelector("body[data-state=running]");
     await page.waitForSelector("body[data-state=done]", { timeout: 240_000 });
   }, 300_000);
 

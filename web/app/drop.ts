@@ -5,7 +5,8 @@
  * a base of its own (listed first in the picker, for this visit only).
  */
 import type { Problem } from "../../src/scenario/errors.js";
-import { formatJsonPath, valueAt } from "../../src/scenario/json-path.js";
+import { formatJsonPath } from "../../src/scenario/json-path.js";
+import { valueFor } from "../levers/lever-schema.js";
 import { checkDropped, differingPaths, type ScenarioFiles } from "../scenarios.js";
 import { baseView } from "./page-state.js";
 
@@ -26,7 +27,7 @@ export function interpretDrop(files: ScenarioFiles, name: string, text: string):
     const controlPaths = new Set(base.controls.map((c) => c.path.join("\u0000")));
     const levers: Record<string, number | string> = {};
     for (const c of base.controls) {
-      const v = valueAt(r.loaded.scenario, c.path);
+      const v = valueFor(c, r.loaded.scenario as unknown as Record<string, unknown>);
       if (typeof v === typeof c.base && v !== c.base) levers[c.id] = v as number | string;
       else if (typeof v !== typeof c.base) outside.push(formatJsonPath(c.path));
     }

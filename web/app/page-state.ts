@@ -27,7 +27,7 @@ export interface BaseView {
 /** Resolves a base file and finds its lever controls. */
 export function baseView(files: ScenarioFiles, file: string): BaseView {
   const loaded = files.resolve(file);
-  return { file, loaded, controls: leverControls(FIELDS, loaded.scenario as unknown as Record<string, unknown>).controls };
+  return { file, loaded, controls: leverControls(FIELDS, loaded.scenario as unknown as Record<string, unknown>, loaded.scenario.horizon).controls };
 }
 
 /** The planner's scenario over a base: changes, the overlay's text and the resolved scenario. */

@@ -33,25 +33,24 @@ export interface LeverName {
 
 const u = (en: string, zh: string): Bilingual => ({ en, "zh-CN": zh });
 
-/** The planner names, by "section.field". */
+/** The planner names, by "section.field" (model version 2's lever sections). */
 export const LEVER_NAMES: Record<string, LeverName> = {
   "attraction.promotionTeams": { name: u("Investment-promotion teams", "招商引资队伍"), unit: u("teams", "支"), group: "attraction" },
+  "attraction.effort": { name: u("Promotion time by target group", "招商时间在各类对象间的分配"), unit: u("relative weight", "相对权重"), group: "attraction" },
   "attraction.targeting": { name: u("Promotion focus by industry", "各产业招商侧重"), unit: u("relative weight", "相对权重"), group: "attraction" },
+  "attraction.chainTargeting": { name: u("Chain-targeted attraction (强链补链)", "强链补链招商"), unit: u("share of team time", "占队伍时间比例"), group: "attraction" },
   "attraction.incentiveLevel": { name: u("Incentive level (“50 new industrial policies”)", "招商激励力度（产业新政50条）"), unit: u("× the 2016-17 level", "× 2016-17年水平"), group: "attraction" },
-  "attraction.incentiveBudget": { name: u("Incentive budget", "招商激励预算"), unit: u("亿元/yr", "亿元/年"), group: "attraction" },
+  "attraction.incentiveBudget": { name: u("Incentive budget", "招商激励预算"), unit: u("亿元/yr", "亿元/年"), group: "attraction", max: 50 },
   "attraction.unspentBudget": { name: u("Budget unspent at year end", "年末未用预算"), group: "attraction" },
   "attraction.incentivePaymentYears": { name: u("Years over which an incentive is paid", "激励兑付年限"), unit: u("years", "年"), group: "attraction", max: 10 },
-  "attraction.chainTargeting": { name: u("Chain-targeted attraction (强链补链)", "强链补链招商"), unit: u("× supplier leads", "× 配套企业线索"), group: "attraction" },
-  "attraction.leadsPerTeamQuarter": { name: u("Leads per team and quarter", "每支队伍每季度线索数"), unit: u("leads", "条"), group: "assumption" },
-  "attraction.supplierLeadsPerAnchorQuarter": { name: u("Supplier leads per anchor and quarter", "每家龙头每季度带来的配套线索"), unit: u("leads", "条"), group: "assumption" },
+  "attraction.chainEffortScale": { name: u("Chain work reaching 63% of supplier searches", "覆盖63%配套搜寻所需的链式招商投入"), unit: u("team-years/yr", "队伍·年/年"), group: "assumption" },
+  "attraction.supplierSearchesPerAnchorYear": { name: u("Supplier searches per anchor and year", "每家龙头每年带来的配套搜寻"), unit: u("searches", "次"), group: "assumption" },
   "factors.landQuotaMu": { name: u("Serviced industrial land released", "已配套工业用地供应"), unit: u("亩/yr", "亩/年"), group: "land" },
   "factors.landCost": { name: u("Land cost to investors", "用地成本"), unit: u("× 2017", "× 2017年"), group: "land" },
-  "factors.talentMigration": { name: u("Net talent migration", "人才净流入"), unit: u("persons/yr", "人/年"), group: "talent" },
   "factors.talentProgrammePersons": { name: u("Talent programmes", "人才计划引进"), unit: u("persons/yr", "人/年"), group: "talent", max: 2000 },
   "factors.housingAdded": { name: u("Housing for talent added", "人才住房新增"), unit: u("places/yr", "套（人）/年"), group: "talent" },
   "factors.guidanceFund": { name: u("Guidance fund", "产业引导基金"), unit: u("亿元/yr", "亿元/年"), group: "capital", max: 20 },
   "factors.startupsPerFundYi": { name: u("Start-ups per 亿元 of fund capital", "每亿元基金带动的初创企业"), unit: u("firms", "家"), group: "assumption" },
-  "factors.startupsPerTenThousandTalent": { name: u("Start-ups per 10,000 talent", "每万名人才的初创企业"), unit: u("firms/yr", "家/年"), group: "assumption" },
   "factors.infrastructure": { name: u("Infrastructure (transport, energy, information)", "基础设施配套"), unit: u("index 0–1", "指数 0–1"), group: "support" },
   "factors.services": { name: u("Producer and living services", "生产性与生活性服务"), unit: u("index 0–1", "指数 0–1"), group: "support" },
   "factors.approvalSpeed": { name: u("Approval speed (government services)", "审批速度（政务服务）"), unit: u("× 2017", "× 2017年"), group: "support" },
@@ -68,14 +67,22 @@ export function leverName(key: string, lang: Lang): string {
   return LEVER_NAMES[key]?.name[lang] ?? key.split(".").pop()!;
 }
 
-/** A field's unit in a language, or "". */
-export function leverUnit(key: string, lang: Lang): string {
-  return LEVER_NAMES[key]?.unit?.[lang] ?? "";
+/** The unit a value description ends with ("serviced industrial land released, 亩 per year" -> "亩 per year"), or "". */
+export function unitFromDescription(text: string | null): string {
+  const plain = (text ?? "").replace(/\s*\([^()]*\)\s*$/, "");
+  const cut = plain.lastIndexOf(", ");
+  const tail = cut >= 0 ? plain.slice(cut + 2).trim() : "";
+  return tail.length > 0 && tail.length <= 24 ? tail : "";
 }
 
-/** The group a field is shown in: its table entry's, else its section. */
-export function leverGroup(key: string): Group {
-  return LEVER_NAMES[key]?.group ?? key.split(".")[0];
+/** A field's unit in a language: the table's, else the one its schema description names, else "". */
+export function leverUnit(key: string, lang: Lang, valueDescription: string | null = null): string {
+  return LEVER_NAMES[key]?.unit?.[lang] ?? unitFromDescription(valueDescription);
+}
+
+/** The group a field is shown in: its table entry's, else its section when the schema marks it a lever, else the model assumptions. */
+export function leverGroup(key: string, isLever = true): Group {
+  return LEVER_NAMES[key]?.group ?? (isLever ? key.split(".")[0] : "assumption");
 }
 
 /** A group's heading in a language, or the group (section) name. */

@@ -1,10 +1,12 @@
 /**
  * The planner's levers, found by walking the zod schema of the scenario's lever sections
  * (attraction, factors) rather than listing them: every numeric field, year schedule (a value
- * from a given year on), per-park or per-industry record of either, and choice (enum). Ranges
- * come from the schema's bounds, descriptions from `.describe()`. A new or renamed field of the
- * schema becomes a control without code changes; only its planner name (lever-names.ts) is
- * looked up, falling back to the field name. No DOM: runs in Node tests too.
+ * from a given year on), per-park or per-industry record of either, and choice (enum). Bounds
+ * come from the schema, descriptions from `.describe()` (the field's, and its values' with their
+ * unit); a field the schema describes as "(lever)" is a policy lever, the others are model
+ * assumptions. A new or renamed field becomes a control without code changes; only its planner
+ * name (lever-names.ts) is looked up, falling back to the field name. Schedules are offered from
+ * the horizon's first year on (history years are not the planner's). No DOM.
  */
 import { z } from "zod";
 
@@ -54,8 +56,12 @@ export interface LeverField {
   /** "section.field", the key of the planner-names table */
   key: string;
   shape: LeverShape;
-  /** the schema's description (`.describe()`), if any */
+  /** the schema's description of the field (`.describe()`), if any */
   description: string | null;
+  /** the schema's description of its values (what a number means, with its unit), if any */
+  valueDescription: string | null;
+  /** the schema marks it a policy lever ("(lever)" in its description) */
+  isLever: boolean;
   range: LeverRange;
   /** the allowed values of a choice */
   options: string[] | null;
@@ -96,27 +102,23 @@ function rangeOf(n: z.ZodNumber): LeverRange {
   return { min: finite(n.minValue), max: finite(n.maxValue), int: n.isInt === true };
 }
 
-/** Classifies one field of a lever section, or null when it is not a lever shape (an object, a string). */
+/** Classifies one field of a lever section, or null when it is not a lever shape (an object, a string, a boolean). */
 export function classifyField(section: string, field: string, schema: Schema): LeverField | null {
   const u = unwrap(schema);
   const d = defOf(u);
-  const base = { section, field, key: `${section}.${field}`, description: descriptionOf(schema) ?? descriptionOf(u), options: null };
-  if (d.type === "enum") return { ...base, shape: "choice", range: { min: null, max: null, int: false }, options: Object.values(d.entries ?? {}).map(String) };
+  const description = descriptionOf(schema) ?? descriptionOf(u);
+  const base = { section, field, key: `${section}.${field}`, description, isLever: /\(lever\)/.test(description ?? ""), options: null };
+  const plain = (n: z.ZodNumber | null, values: Schema | undefined, shape: LeverShape): LeverField | null =>
+    n ? { ...base, shape, range: rangeOf(n), valueDescription: values ? descriptionOf(values) : null } : null;
+  if (d.type === "enum") return { ...base, shape: "choice", range: { min: null, max: null, int: false }, valueDescription: null, options: Object.values(d.entries ?? {}).map(String) };
   const n = numberOf(u);
-  if (n) return { ...base, shape: "number", range: rangeOf(n), description: base.description };
+  if (n) return plain(n, u, "number");
   if (d.type !== "record" || !d.valueType) return null;
   const value = unwrap(d.valueType);
   const vd = defOf(value);
-  if (isYearKeyed(d.keyType)) {
-    const vn = numberOf(value);
-    return vn ? { ...base, shape: "schedule", range: rangeOf(vn), description: base.description ?? descriptionOf(d.valueType) } : null;
-  }
-  if (vd.type === "record" && isYearKeyed(vd.keyType) && vd.valueType) {
-    const vn = numberOf(vd.valueType);
-    return vn ? { ...base, shape: "by-id-schedule", range: rangeOf(vn), description: base.description ?? descriptionOf(vd.valueType) } : null;
-  }
-  const vn = numberOf(value);
-  return vn ? { ...base, shape: "by-id-number", range: rangeOf(vn), description: base.description ?? descriptionOf(d.valueType) } : null;
+  if (isYearKeyed(d.keyType)) return plain(numberOf(value), d.valueType, "schedule");
+  if (vd.type === "record" && isYearKeyed(vd.keyType) && vd.valueType) return plain(numberOf(vd.valueType), vd.valueType, "by-id-schedule");
+  return plain(numberOf(value), d.valueType, "by-id-number");
 }
 
 /** The lever fields of the given sections (section name -> object schema), in schema order; fields of other shapes are left out. */
@@ -153,17 +155,44 @@ export interface SkippedValue {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Year keys in calendar order. */
-const byYear = (keys: string[]) => [...keys].sort((a, b) => Number(a) - Number(b));
+/** The steps of a schedule within the horizon: the value holding in its first year (from the last key at or before it), then each later key up to its last year. */
+export function horizonSteps(schedule: Record<string, unknown>, startYear: number, endYear: number): { year: string; value: unknown }[] {
+  const years = Object.keys(schedule).map(Number).filter(Number.isInteger).sort((a, b) => a - b);
+  const before = years.filter((y) => y <= startYear);
+  const steps: { year: string; value: unknown }[] = [];
+  if (before.length) steps.push({ year: String(startYear), value: schedule[String(before[before.length - 1])] });
+  for (const y of years) if (y > startYear && y <= endYear) steps.push({ year: String(y), value: schedule[String(y)] });
+  return steps;
+}
 
-/** The controls of a base scenario: one per number (or choice) that the lever fields hold in it. */
-export function leverControls(fields: readonly LeverField[], scenario: Record<string, unknown>): { controls: LeverControl[]; skipped: SkippedValue[] } {
+/** The value a control reads in a scenario: for a schedule step, the value holding in its year (the last key at or before it). */
+export function valueFor(control: LeverControl, scenario: Record<string, unknown>): unknown {
+  const at = (path: readonly string[]) => path.reduce<unknown>((v, k) => (isPlainObject(v) ? v[k] : undefined), scenario);
+  if (control.year === null) return at(control.path);
+  const sched = at(control.path.slice(0, -1));
+  if (!isPlainObject(sched)) return undefined;
+  const year = Number(control.year);
+  const keys = Object.keys(sched).map(Number).filter((y) => Number.isInteger(y) && y <= year);
+  return keys.length ? sched[String(Math.max(...keys))] : undefined;
+}
+
+/** The horizon a base scenario simulates for the planner (its projection years). */
+export interface Horizon {
+  startYear: number;
+  endYear: number;
+}
+
+/** The controls of a base scenario: one per number (or choice) that the lever fields hold in it, schedules from the horizon's start. */
+export function leverControls(fields: readonly LeverField[], scenario: Record<string, unknown>, horizon: Horizon): { controls: LeverControl[]; skipped: SkippedValue[] } {
   const controls: LeverControl[] = [];
   const skipped: SkippedValue[] = [];
   const add = (field: LeverField, path: string[], value: unknown, owner: string | null, year: string | null) => {
     const id = path.join(".");
     if (typeof value === "number" || (field.shape === "choice" && typeof value === "string")) controls.push({ field, path, id, owner, year, base: value });
     else skipped.push({ id, reason: value === undefined ? "missing" : "distribution" });
+  };
+  const schedule = (field: LeverField, at: string[], sched: unknown, owner: string | null) => {
+    if (isPlainObject(sched)) for (const step of horizonSteps(sched, horizon.startYear, horizon.endYear)) add(field, [...at, step.year], step.value, owner, step.year);
   };
   for (const f of fields) {
     const section = scenario[f.section];
@@ -175,17 +204,13 @@ export function leverControls(fields: readonly LeverField[], scenario: Record<st
         add(f, at, value, null, null);
         break;
       case "schedule":
-        if (isPlainObject(value)) for (const y of byYear(Object.keys(value))) add(f, [...at, y], value[y], null, y);
+        schedule(f, at, value, null);
         break;
       case "by-id-number":
         if (isPlainObject(value)) for (const id of Object.keys(value)) add(f, [...at, id], value[id], id, null);
         break;
       case "by-id-schedule":
-        if (isPlainObject(value))
-          for (const id of Object.keys(value)) {
-            const sched = value[id];
-            if (isPlainObject(sched)) for (const y of byYear(Object.keys(sched))) add(f, [...at, id, y], sched[y], id, y);
-          }
+        if (isPlainObject(value)) for (const id of Object.keys(value)) schedule(f, [...at, id], value[id], id);
         break;
     }
   }

@@ -24,7 +24,7 @@ function numberRow(c: LeverControl, spec: SliderSpec, value: number, label: stri
   const base = c.base as number;
   const at = ((base - spec.min) / (spec.max - spec.min)) * 100;
   const slider = h("input", { type: "range", min: String(spec.min), max: String(spec.max), step: String(spec.step), value: String(value), "aria-label": `${leverName(c.field.key, lang)} ${label}`, "data-id": c.id });
-  const box = h("input", { type: "number", min: String(spec.min), max: String(spec.max), step: "any", value: show(value, spec.decimals), "aria-label": `${leverName(c.field.key, lang)} ${label}` });
+  const box = h("input", { type: "number", min: spec.limitMin === null ? undefined : String(spec.limitMin), max: spec.limitMax === null ? undefined : String(spec.limitMax), step: "any", value: show(value, spec.decimals), "aria-label": `${leverName(c.field.key, lang)} ${label}` });
   const reset = h("button", { type: "button", class: "reset", title: w.reset, "aria-label": w.reset }, "↺");
   const row = h("div", { class: `lever-row${value !== base ? " changed" : ""}`, "data-id": c.id },
     h("span", { class: "lever-label" }, label),
@@ -34,7 +34,7 @@ function numberRow(c: LeverControl, spec: SliderSpec, value: number, label: stri
     reset,
   );
   const set = (x: number, final: boolean) => {
-    const v = roundTo(Math.max(spec.min, Math.min(spec.max, x)), spec.decimals);
+    const v = roundTo(Math.max(spec.limitMin ?? -Infinity, Math.min(spec.limitMax ?? Infinity, x)), spec.decimals);
     row.classList.toggle("changed", v !== base);
     onChange(c.id, v === base ? null : v, final);
     return v;
@@ -86,12 +86,14 @@ export function leversPanel(controls: readonly LeverControl[], values: Readonly<
       if (c.field.shape === "choice") return choiceRow(c, String(value), label, lang, onChange);
       return numberRow(c, sliderSpec(c, cs), typeof value === "number" ? value : (c.base as number), label, lang, onChange);
     });
-    const unit = leverUnit(key, lang);
+    const f = cs[0].field;
+    const unit = leverUnit(key, lang, f.valueDescription);
+    const about = [f.description, f.valueDescription].filter((x): x is string => !!x && x !== "").join("\n");
     const card = h("div", { class: "lever", "data-key": key },
-      h("div", { class: "lever-head" }, h("span", { class: "lever-name" }, leverName(key, lang)), unit ? h("span", { class: "lever-unit" }, unit) : null, cs[0].field.description ? h("span", { class: "info", title: cs[0].field.description }, "ⓘ") : null),
+      h("div", { class: "lever-head" }, h("span", { class: "lever-name" }, leverName(key, lang)), unit ? h("span", { class: "lever-unit" }, unit) : null, about ? h("span", { class: "info", title: about }, "ⓘ") : null),
       ...rows,
     );
-    const g = leverGroup(key);
+    const g = leverGroup(key, f.isLever);
     groups.set(g, [...(groups.get(g) ?? []), card]);
   }
   const order = [...GROUPS, ...[...groups.keys()].filter((g) => !(GROUPS as readonly string[]).includes(g))];
