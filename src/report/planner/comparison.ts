@@ -56,6 +56,8 @@ export interface PlannerComparison {
   names?: NameBook;
   /** false when the scenario is the base itself (no lever moved) */
   changed: boolean;
+  /** who made the changes, when not the reader ("lever-promotion" in the report); the page says "your changes" */
+  subject?: string;
 }
 
 /** The summary.json fields read here (one scenario): each target's description and statistics. */
@@ -93,7 +95,7 @@ export function plannerComparison(
   base: SummaryScenarioLike,
   scenario: SummaryScenarioLike,
   alternative: AlternativeLike,
-  options: { horizon: { startYear: number; endYear: number }; names?: NameBook; changed?: boolean },
+  options: { horizon: { startYear: number; endYear: number }; names?: NameBook; changed?: boolean; subject?: string },
 ): PlannerComparison {
   const targets = base.targets.map((t): PlannerTarget => {
     const change = alternative.targets.find((c) => c.id === t.id) ?? null;
@@ -115,6 +117,7 @@ export function plannerComparison(
     cost: alternative.fiscalCost,
     names: options.names,
     changed: options.changed ?? true,
+    ...(options.subject ? { subject: options.subject } : {}),
   };
 }
 

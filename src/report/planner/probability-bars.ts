@@ -30,7 +30,7 @@ function row(c: PlannerComparison, t: PlannerTarget, lang: Lang): string {
   if (metInNoRun(t)) return `<div class="pb-row out" data-target="${esc(t.info.id)}">${name}<span class="pb-out">${esc(outOfReach(t.info, t.alt.median, lang))}</span></div>`;
   const tone = clearGain(t.change) ? "gain" : clearLoss(t.change) ? "loss" : "none";
   const change = t.change === null ? "" : `<b class="pb-change ${tone}">${esc(points(t.change.difference, lang))}</b>${tone === "none" && c.changed ? ` <span class="pb-noise">(${w.noise})</span>` : ""}`;
-  const bars = `<span class="pb-bars">${bar("base", t.base.probability, t.base.low, t.base.high, `${c.baseName}: ${pct(t.base.probability)}`)}${bar("alt", t.alt.probability, t.alt.low, t.alt.high, `${w.yours}: ${pct(t.alt.probability)}`)}</span>`;
+  const bars = `<span class="pb-bars">${bar("base", t.base.probability, t.base.low, t.base.high, `${c.baseName}: ${pct(t.base.probability)}`)}${bar("alt", t.alt.probability, t.alt.low, t.alt.high, `${c.subject ?? w.yours}: ${pct(t.alt.probability)}`)}</span>`;
   const nums = `<span class="pb-nums">${pct(t.base.probability)} → <b>${pct(t.alt.probability)}</b> ${c.changed ? change : ""}</span>`;
   return `<div class="pb-row ${tone}" data-target="${esc(t.info.id)}">${name}${bars}${nums}</div>`;
 }
@@ -38,7 +38,7 @@ function row(c: PlannerComparison, t: PlannerTarget, lang: Lang): string {
 /** The legend: base, the planner's scenario, the likely range. */
 export function barsLegend(c: PlannerComparison, lang: Lang): string {
   const w = WORDS[lang];
-  return `<div class="pb-legend"><span><i class="pb-key base"></i>${esc(c.baseName)}</span><span><i class="pb-key alt"></i>${w.yours}</span><span><i class="pb-key range"></i>${w.range}</span></div>`;
+  return `<div class="pb-legend"><span><i class="pb-key base"></i>${esc(c.baseName)}</span><span><i class="pb-key alt"></i>${esc(c.subject ?? w.yours)}</span><span><i class="pb-key range"></i>${w.range}</span></div>`;
 }
 
 /** The bars of every target, grouped by family, out-of-reach targets last in each family. */

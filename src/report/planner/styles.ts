@@ -36,7 +36,7 @@ export const PLANNER_CSS = `
 .pb-change.gain { color: ${C.gain}; }
 .pb-change.loss { color: ${C.loss}; }
 .pb-change.none { color: #666; font-weight: normal; }
-.pb-noise { color: #777; font-size: 12px; }
+.pb-noise { color: #777; font-size: 11px; display: block; font-weight: normal; }
 .pb-row.out { grid-template-columns: minmax(10em, 1.3fr) 2fr; color: #555; }
 .pb-out { font-style: italic; }
 .chart-legend { display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 12px; color: #444; margin: 2px 0 6px; }
@@ -46,7 +46,8 @@ export const PLANNER_CSS = `
 .cl-key.dash { border-top-style: dashed; }
 .pc h4 { margin: 12px 0 4px; font-size: 14px; }
 .pc table { border-collapse: collapse; font-size: 14px; }
-.pc th { text-align: left; font-weight: normal; padding: 3px 12px 3px 0; vertical-align: top; }
+.pc th { text-align: left; font-weight: normal; padding: 3px 12px 3px 0; vertical-align: top; background: none; border-bottom: 1px solid #eee; }
+.pc td { border-bottom: 1px solid #eee; }
 .pc td.num { text-align: right; font-variant-numeric: tabular-nums; padding: 3px 0; }
 .pc-range { color: #666; font-size: 12px; display: block; }
 .pc-note { color: #444; font-size: 13px; margin: 2px 0 6px; }

@@ -7,7 +7,6 @@
  * groups come from the scenario when it is at hand. Browser-safe.
  */
 import type { TargetDescription } from "../../model/target-description.js";
-import type { Scenario } from "../../scenario/schema.js";
 import { num, zhCount, type Lang } from "./lang.js";
 
 /** Target families, in the order the planner reads them. */
@@ -15,8 +14,8 @@ export const FAMILIES = ["output", "attraction", "rank"] as const;
 /** A target family. */
 export type Family = (typeof FAMILIES)[number];
 
-/** The names a scenario gives its parks, tiers, institution kinds and industries (English and Chinese). */
-export type NameBook = Partial<Pick<Scenario, "parks" | "tiers" | "institutionKinds" | "industries">>;
+/** The names a scenario gives its parks, tiers, institution kinds and industries (English and Chinese); a Scenario is one. */
+export type NameBook = Partial<Record<"parks" | "tiers" | "institutionKinds" | "industries", Readonly<Record<string, { name: string; nameZh?: string }>>>>;
 
 /** What the planner views know of one target: its description in the result files. */
 export type TargetInfo = Pick<TargetDescription, "id" | "label" | "kind" | "year" | "threshold" | "comparison"> &

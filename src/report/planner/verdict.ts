@@ -27,6 +27,12 @@ function costClause(c: PlannerComparison, lang: Lang): string {
   return zh ? `${years}年财政成本减少 ${yi(-d)}` : `while saving ${yi(-d)} of fiscal cost over ${years}`;
 }
 
+/** Who changed the levers and the verbs that go with it: "Your changes raise" on the page, "lever-promotion raises" in the report. */
+function actor(c: PlannerComparison, lang: Lang): { who: string; raise: string; lower: string } {
+  if (lang === "zh-CN") return { who: c.subject ? `“${c.subject}”` : "您的调整", raise: "", lower: "" };
+  return c.subject ? { who: c.subject, raise: "raises", lower: "lowers" } : { who: "Your changes", raise: "raise", lower: "lower" };
+}
+
 /** "12% → 35%, +23 points". */
 function move(t: PlannerTarget, lang: Lang): string {
   return `${pct(t.base.probability)} → ${pct(t.alt.probability)}, ${points(t.change?.difference, lang)}`;
@@ -49,6 +55,7 @@ function familyVerdict(c: PlannerComparison, family: Family, targets: PlannerTar
   const gains = targets.filter((t) => clearGain(t.change)).sort((a, b) => b.change!.difference - a.change!.difference);
   const losses = targets.filter((t) => clearLoss(t.change)).sort((a, b) => a.change!.difference - b.change!.difference);
   const cost = costClause(c, lang);
+  const a = actor(c, lang);
   if (!c.changed) {
     const best = [...reachable].sort((a, b) => (b.base.probability ?? 0) - (a.base.probability ?? 0))[0];
     const text = zh
@@ -60,15 +67,15 @@ function familyVerdict(c: PlannerComparison, family: Family, targets: PlannerTar
     const best = gains[0];
     const per = costPerPoint(best, c.cost);
     const perText = per ? (zh ? `，每个百分点约 ${yi(per.value)}` : `, about ${yi(per.value)} per point`) : "";
-    const lossText = losses.length ? (zh ? `；但有 ${losses.length} 个目标的概率明显下降` : `, but clearly lower the chance of ${losses.length}`) : "";
+    const lossText = losses.length ? (zh ? `；但有 ${losses.length} 个目标的概率明显下降` : `, but clearly ${a.lower} the chance of ${losses.length}`) : "";
     const text =
       n === 1
         ? zh
-          ? `您的调整使“${name(best)}”的达成概率明显上升（${move(best, lang)}），${cost}${perText}。`
-          : `Your changes clearly raise the chance of “${name(best)}” (${move(best, lang)}), ${cost}${perText}.`
+          ? `${a.who}使“${name(best)}”的达成概率明显上升（${move(best, lang)}），${cost}${perText}。`
+          : `${a.who} clearly ${a.raise} the chance of “${name(best)}” (${move(best, lang)}), ${cost}${perText}.`
         : zh
-          ? `您的调整使 ${n} 个目标中 ${gains.length} 个的达成概率明显上升，其中“${name(best)}”上升最多（${move(best, lang)}），${cost}${perText}${lossText}。`
-          : `Your changes clearly raise the chance of ${gains.length} of ${n} targets, most for “${name(best)}” (${move(best, lang)}), ${cost}${perText}${lossText}.`;
+          ? `${a.who}使 ${n} 个目标中 ${gains.length} 个的达成概率明显上升，其中“${name(best)}”上升最多（${move(best, lang)}），${cost}${perText}${lossText}。`
+          : `${a.who} clearly ${a.raise} the chance of ${gains.length} of ${n} targets, most for “${name(best)}” (${move(best, lang)}), ${cost}${perText}${lossText}.`;
     return { family, title, text, tone: losses.length ? "mixed" : "gain" };
   }
   if (losses.length > 0) {
@@ -76,11 +83,11 @@ function familyVerdict(c: PlannerComparison, family: Family, targets: PlannerTar
     const text =
       n === 1
         ? zh
-          ? `您的调整使“${name(worst)}”的达成概率明显下降（${move(worst, lang)}），${cost}。`
-          : `Your changes clearly lower the chance of “${name(worst)}” (${move(worst, lang)}), ${cost}.`
+          ? `${a.who}使“${name(worst)}”的达成概率明显下降（${move(worst, lang)}），${cost}。`
+          : `${a.who} clearly ${a.lower} the chance of “${name(worst)}” (${move(worst, lang)}), ${cost}.`
         : zh
-          ? `您的调整使 ${n} 个目标中 ${losses.length} 个的达成概率明显下降，其中“${name(worst)}”下降最多（${move(worst, lang)}），${cost}。`
-          : `Your changes clearly lower the chance of ${losses.length} of ${n} targets, most for “${name(worst)}” (${move(worst, lang)}), ${cost}.`;
+          ? `${a.who}使 ${n} 个目标中 ${losses.length} 个的达成概率明显下降，其中“${name(worst)}”下降最多（${move(worst, lang)}），${cost}。`
+          : `${a.who} clearly ${a.lower} the chance of ${losses.length} of ${n} targets, most for “${name(worst)}” (${move(worst, lang)}), ${cost}.`;
     return { family, title, text, tone: "loss" };
   }
   const largest = [...reachable].sort((a, b) => Math.abs(b.change?.difference ?? 0) - Math.abs(a.change?.difference ?? 0))[0];

@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { loadScenario } from "../../../src/scenario/index.js";
-import type { Target } from "../../../src/scenario/schema.js";
 import { describeTarget } from "../../../src/model/target-description.js";
 import { plannerComparison, type PairedChange, type PlannerComparison, type PlannerTarget } from "../../../src/report/planner/comparison.js";
 import { costSummary } from "../../../src/report/planner/cost.js";
@@ -19,12 +18,13 @@ import { writeBatchFiles } from "../../../src/batch/write-batch.js";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 
-const defs: Record<string, Target> = {
+/** Target definitions as a scenario writes them (describeTarget reads them as the batch does). */
+const defs: Record<string, { label: string; year: number; kind: string } & Record<string, unknown>> = {
   "pharma-2020": { label: "top pharma by 2020", year: 2020, kind: "attracted", groups: ["anchor"], threshold: 8 },
   "leaders-2020": { label: "leaders by 2020", year: 2020, kind: "attracted", groups: ["leader"], threshold: 10 },
   "cluster-2022": { label: "Medical City >= 1,000 亿 in 2022", year: 2022, kind: "output", parks: ["medical-city"], threshold: 1000 },
   "clusters-2022": { label: "one 1,000 and two 500 in 2022", year: 2022, kind: "cluster-order", thresholds: [1000, 500, 500] },
-  "top-ten-2022": { label: "top ten in 2022", year: 2022, kind: "rank", park: "medical-city", topN: 10, field: "all", weights: { output: 1, firms: 1, growth: 1, anchors: 1 } },
+  "top-ten-2022": { label: "top ten in 2022", year: 2022, kind: "rank", park: "medical-city", topN: 10 },
 };
 const names = {
   parks: { "medical-city": { name: "Chengdu Medical City", nameZh: "成都医学城" } },
@@ -77,6 +77,14 @@ describe("verdict sentences", () => {
     const none = verdicts(comparison({ changed: false }), "en");
     expect(none[1].text).toMatch(/^No lever moved yet/);
     expect(none[0].tone).toBe("out-of-reach");
+  });
+
+  it("names the alternative instead of “your changes” when it is not the reader's (the report)", () => {
+    const v = verdicts(comparison({ subject: "lever-promotion" }), "en");
+    expect(v[1].text).toMatch(/^lever-promotion clearly raises the chance of 1 of 2 targets/);
+    expect(v[2].text).toMatch(/^lever-promotion clearly lowers the chance of/);
+    expect(costSummary(comparison({ subject: "lever-promotion" }), "en")).toContain("for targets lever-promotion clearly improves");
+    expect(probabilityBars(comparison({ subject: "lever-promotion" }), "en")).toContain('<i class="pb-key alt"></i>lever-promotion');
   });
 
   it("calls changes within the noise no clear change, and a saving a saving", () => {
