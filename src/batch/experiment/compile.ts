@@ -131,8 +131,9 @@ export function compileExperiment(input: CompileInput): Experiment {
   const factors = model.kind === "scenario" ? scenarioFactors(model.loaded.scenario, data.factors ?? [], at, problems) : testModelFactors(model.model, data.factors, at, problems);
   const outcomes = resolveOutcomes(data.outcomes, scenario, at, problems);
   problems.push(...duplicateNames(factors.map((f) => f.name), (i) => ["factors", factors[i].entry], at));
+  const named = duplicateNames(outcomes.map((o) => o.name), (i) => ["outcomes", i], at);
   const columns = ["point", "completed", "failed", ...outcomes.flatMap((o) => [o.name, `${o.name}_low`, `${o.name}_high`])];
-  problems.push(...duplicateNames(columns, (i) => (i < 3 ? ["outcomes"] : ["outcomes", Math.floor((i - 3) / 3)]), at));
+  problems.push(...(named.length > 0 ? named : duplicateNames(columns, (i) => (i < 3 ? ["outcomes"] : ["outcomes", Math.floor((i - 3) / 3)]), at)));
   if (factors.length === 0 && problems.length === 0) problems.push(at(["factors"], "the experiment has no factors"));
   const spec = problems.length === 0 ? designSpec(data, input.points, at, problems) : null;
   const designSeed = ("seed" in data.design ? data.design.seed : undefined) ?? input.seed ?? data.seed ?? 1;

@@ -62,3 +62,9 @@ export function parseExperimentText(file: string, text: string, changes: readonl
   if (!parsed.success) for (const p of issuesToProblems(parsed.error.issues, ExperimentSchema, raw)) problems.push(at(p.path, p.message));
   return { data: problems.length === 0 && parsed.success ? parsed.data : null, raw, problems, at };
 }
+
+/** Whether a parsed JSON document is meant as an experiment file (it has a "design", or its "$schema" is the experiment schema); scenarios have neither. */
+export function looksLikeExperiment(json: unknown): boolean {
+  if (!isJsonObject(json)) return false;
+  return Object.hasOwn(json, "design") || (typeof json.$schema === "string" && /experiment\.schema\.json$/.test(json.$schema));
+}
