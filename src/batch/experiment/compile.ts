@@ -111,12 +111,6 @@ function cornerProblems(loaded: LoadedScenario, factors: readonly ResolvedFactor
   return problems;
 }
 
-/** The PRIM options of the file (without its comment). */
-function primOptions(data: ExperimentFile): PrimOptions {
-  const { $comment: _, ...options } = data.analysis?.prim ?? {};
-  return options;
-}
-
 /** Compiles an experiment, or throws a ScenarioError listing every problem (each at its place in the file). */
 export function compileExperiment(input: CompileInput): Experiment {
   const { data, at } = input;
@@ -153,7 +147,6 @@ export function compileExperiment(input: CompileInput): Experiment {
   if (problems.length > 0 || !design) throw new ScenarioError(problems);
   const seed = input.seed ?? data.seed ?? 1;
   const designEntry: Record<string, unknown> = data.design.method === "explicit" ? { ...data.design, sha256: sha256Hex(input.points!.text) } : { ...data.design };
-  delete designEntry.$comment;
   const identity = {
     v: 1,
     model: model.kind === "scenario" ? { scenario: model.loaded.hash } : { ...model.model, noise: model.noise },
@@ -175,7 +168,7 @@ export function compileExperiment(input: CompileInput): Experiment {
     designSeed,
     seed,
     replications,
-    analysis: { resamples: data.analysis?.resamples ?? DEFAULT_EXPERIMENT_RESAMPLES, prim: primOptions(data) },
+    analysis: { resamples: data.analysis?.resamples ?? DEFAULT_EXPERIMENT_RESAMPLES, prim: { ...(data.analysis?.prim ?? {}) } },
     set: input.set ?? [],
     hash: sha256Hex(canonicalJson(identity)),
   };

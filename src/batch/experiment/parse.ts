@@ -8,6 +8,7 @@ import { CHANGES_FILE, applyChanges, type ScenarioChange } from "../../scenario/
 import { type Problem } from "../../scenario/errors.js";
 import { formatJsonPath, isJsonObject, parseJsonPath } from "../../scenario/json-path.js";
 import { scanJson, type JsonLayout } from "../../scenario/json-syntax.js";
+import { stripComments, type MetaKeyProblem } from "../../scenario/meta-keys.js";
 import { describeValue, issuesToProblems } from "../../scenario/zod-issues.js";
 import { ExperimentSchema, type ExperimentFile } from "./schema.js";
 
@@ -17,7 +18,7 @@ export type ProblemAt = (path: readonly (string | number)[], message: string) =>
 /** A parsed experiment file: its data (null when invalid), the problems found and how to place more. */
 export interface ParsedExperiment {
   data: ExperimentFile | null;
-  /** the file's JSON with the changes applied, before the schema's defaults */
+  /** the file's JSON with the changes applied and the comments removed, before the schema's defaults */
   raw: Record<string, unknown> | null;
   problems: Problem[];
   at: ProblemAt;
@@ -58,6 +59,9 @@ export function parseExperimentText(file: string, text: string, changes: readonl
   } catch (err) {
     return fail([...problems, { file: CHANGES_FILE, jsonPath: "$", message: (err as Error).message }]);
   }
+  const meta: MetaKeyProblem[] = [];
+  raw = stripComments(raw, meta) as Record<string, unknown>;
+  for (const m of meta) problems.push(at(parseJsonPath(m.jsonPath) ?? [], m.message));
   const parsed = ExperimentSchema.safeParse(raw);
   if (!parsed.success) for (const p of issuesToProblems(parsed.error.issues, ExperimentSchema, raw)) problems.push(at(p.path, p.message));
   return { data: problems.length === 0 && parsed.success ? parsed.data : null, raw, problems, at };

@@ -4,13 +4,12 @@
  * experiment names a model (a scenario file relative to the experiment file, or an analytic
  * test function), the factors (JSON paths of the scenario with a range, levels or a
  * distribution, and how each applies), the design, replications per point, the outcomes and
- * the base seed. Checks that need the scenario (paths exist, targets and labels) are in load.ts.
+ * the base seed. Checks that need the scenario (paths exist, targets and labels) are in
+ * factors.ts and outcomes.ts. A "$comment" string may stand in any object (removed before the
+ * schema checks the file, as in scenario files).
  */
 import { z } from "zod";
 import { DistributionSchema } from "../../scenario/schema-number.js";
-
-/** "$comment": a note for readers, allowed in every object. */
-const comment = { $comment: z.string().optional().describe("a note for readers; ignored") };
 
 /** A name used as a CSV column: letters, digits, '_', '.', '-', starting with a letter. */
 export const ColumnName = z
@@ -23,12 +22,11 @@ const noise = z.number().min(0).optional().describe("standard deviation of norma
 
 /** A built-in analytic test problem instead of a scenario. */
 export const TestModelSchema = z.discriminatedUnion("testFunction", [
-  z.strictObject({ ...comment, testFunction: z.literal("ishigami"), a: z.number().optional().describe("default 7"), b: z.number().optional().describe("default 0.1"), noise }).describe("Ishigami and Homma (1990) on [-pi, pi]^3"),
-  z.strictObject({ ...comment, testFunction: z.literal("sobol-g"), a: z.array(z.number().min(0)).min(1).max(128).describe("one coefficient per input; small a_i means an influential input"), noise }).describe("Sobol' G on [0, 1]^k"),
+  z.strictObject({ testFunction: z.literal("ishigami"), a: z.number().optional().describe("default 7"), b: z.number().optional().describe("default 0.1"), noise }).describe("Ishigami and Homma (1990) on [-pi, pi]^3"),
+  z.strictObject({ testFunction: z.literal("sobol-g"), a: z.array(z.number().min(0)).min(1).max(128).describe("one coefficient per input; small a_i means an influential input"), noise }).describe("Sobol' G on [0, 1]^k"),
   z
     .strictObject({
-      ...comment,
-      testFunction: z.literal("box"),
+            testFunction: z.literal("box"),
       dimensions: z.number().int().min(1).max(128).describe("inputs x1..xk, each on [0, 1]"),
       box: z.array(z.tuple([z.number(), z.number()])).min(1).describe("[low, high] of the first inputs: the value is 1 inside the box, 0 outside"),
       noise,
@@ -42,8 +40,7 @@ const DOMAINS = ["range", "levels", "distribution"] as const;
 /** One factor, or a group of factors taken from the scenario's uncertain parameters. */
 export const FactorSchema = z
   .strictObject({
-    ...comment,
-    name: ColumnName.optional().describe("the factor's column in design.csv (default: its path, e.g. attraction.promotionTeams)"),
+        name: ColumnName.optional().describe("the factor's column in design.csv (default: its path, e.g. attraction.promotionTeams)"),
     path: z
       .union([z.string(), z.array(z.string()).min(1)])
       .optional()
@@ -73,13 +70,12 @@ export const FactorSchema = z
 
 /** The design of the experiment (src/analysis/experiments: buildDesign). */
 export const DesignSchema = z.discriminatedUnion("method", [
-  z.strictObject({ ...comment, method: z.literal("grid"), levels: z.number().int().min(1).max(1000).optional().describe("grid values of range and distribution factors (default 5); a levels factor uses its own") }).describe("full factorial: every combination, the last factor fastest"),
-  z.strictObject({ ...comment, method: z.literal("lhs"), n: z.number().int().min(2).describe("points"), centred: z.boolean().optional(), seed: z.number().int().min(0).optional() }).describe("Latin hypercube"),
-  z.strictObject({ ...comment, method: z.literal("sobol"), n: z.number().int().min(1).describe("points (a power of two)"), scramble: z.boolean().optional(), skip: z.number().int().min(0).optional(), seed: z.number().int().min(0).optional() }).describe("Sobol' sequence"),
+  z.strictObject({ method: z.literal("grid"), levels: z.number().int().min(1).max(1000).optional().describe("grid values of range and distribution factors (default 5); a levels factor uses its own") }).describe("full factorial: every combination, the last factor fastest"),
+  z.strictObject({ method: z.literal("lhs"), n: z.number().int().min(2).describe("points"), centred: z.boolean().optional(), seed: z.number().int().min(0).optional() }).describe("Latin hypercube"),
+  z.strictObject({ method: z.literal("sobol"), n: z.number().int().min(1).describe("points (a power of two)"), scramble: z.boolean().optional(), skip: z.number().int().min(0).optional(), seed: z.number().int().min(0).optional() }).describe("Sobol' sequence"),
   z
     .strictObject({
-      ...comment,
-      method: z.literal("saltelli"),
+            method: z.literal("saltelli"),
       n: z.number().int().min(2).describe("base sample N (a power of two); the design has N (k + 2) points, N (2k + 2) with secondOrder"),
       secondOrder: z.boolean().optional().describe("also second-order indices (indices2.csv)"),
       scramble: z.boolean().optional(),
@@ -89,19 +85,18 @@ export const DesignSchema = z.discriminatedUnion("method", [
     .describe("Saltelli's scheme for Sobol' indices (Saltelli 2010, Jansen)"),
   z
     .strictObject({
-      ...comment,
-      method: z.literal("morris"),
+            method: z.literal("morris"),
       trajectories: z.number().int().min(2).describe("r trajectories of k + 1 points"),
       levels: z.number().int().min(2).optional().describe("grid levels p, even (default 4)"),
       candidates: z.number().int().min(2).optional().describe("draw this many trajectories and keep the r most spread (Campolongo 2007)"),
       seed: z.number().int().min(0).optional(),
     })
     .describe("Morris elementary effects"),
-  z.strictObject({ ...comment, method: z.literal("explicit"), file: z.string().min(1).describe("a CSV file of points (relative to the experiment file): one column per factor name") }).describe("explicit points"),
+  z.strictObject({ method: z.literal("explicit"), file: z.string().min(1).describe("a CSV file of points (relative to the experiment file): one column per factor name") }).describe("explicit points"),
 ]);
 
 /** What an outcome's per-point statistic is over the point's replications. */
-const Statistic = z.union([z.literal("mean"), z.strictObject({ ...comment, quantile: z.number().gt(0).lt(1) })]);
+const Statistic = z.union([z.literal("mean"), z.strictObject({ quantile: z.number().gt(0).lt(1) })]);
 
 /** The keys of an outcome that name its source: exactly one of them. */
 const SOURCES = ["target", "metric", "headline", "output"] as const;
@@ -109,8 +104,7 @@ const SOURCES = ["target", "metric", "headline", "output"] as const;
 /** One outcome: where each run's value comes from, an optional threshold, and the statistic per point. */
 export const OutcomeSchema = z
   .strictObject({
-    ...comment,
-    name: ColumnName.optional().describe("its column in points.csv and its name in indices.csv (default: made from its source)"),
+        name: ColumnName.optional().describe("its column in points.csv and its name in indices.csv (default: made from its source)"),
     target: z.string().optional().describe("a target id of the scenario: 1 when met in the run, 0 when not (its mean is the probability)"),
     metric: z.string().optional().describe('a metric key such as "output/park"'),
     label: z.string().optional().describe('with metric: the park, industry... label, e.g. "medical-city"'),
@@ -135,12 +129,10 @@ export const OutcomeSchema = z
 
 /** Options of the analysis after the runs. */
 export const AnalysisSchema = z.strictObject({
-  ...comment,
-  resamples: z.number().int().min(0).max(100_000).optional().describe("bootstrap resamples of the index intervals (default 1000; 0: no intervals)"),
+    resamples: z.number().int().min(0).max(100_000).optional().describe("bootstrap resamples of the index intervals (default 1000; 0: no intervals)"),
   prim: z
     .strictObject({
-      ...comment,
-      threshold: z.number().gt(0).max(1).optional().describe("density a box must reach (default 0.8)"),
+            threshold: z.number().gt(0).max(1).optional().describe("density a box must reach (default 0.8)"),
       peelAlpha: z.number().gt(0).lt(0.5).optional(),
       pasteAlpha: z.number().gt(0).lt(0.5).optional(),
       minMass: z.number().gt(0).max(1).optional(),
@@ -151,8 +143,7 @@ export const AnalysisSchema = z.strictObject({
 /** An experiment file. */
 export const ExperimentSchema = z
   .strictObject({
-    ...comment,
-    $schema: z.string().optional().describe('the JSON Schema of this file, e.g. "./experiment.schema.json"'),
+        $schema: z.string().optional().describe('the JSON Schema of this file, e.g. "./experiment.schema.json"'),
     name: ColumnName.describe("the experiment's name"),
     description: z.string().optional(),
     scenario: z.string().min(1).optional().describe("the scenario file, relative to this file"),
