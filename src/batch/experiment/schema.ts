@@ -18,21 +18,24 @@ export const ColumnName = z
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "a name of letters, digits, '_', '.' and '-', starting with a letter (it becomes a CSV column)");
 
 /** Normal noise added to a test function's value in each run. */
-const noise = z.number().min(0).optional().describe("standard deviation of normal noise added to each run's value, drawn from the run seed and the point (default 0: deterministic)");
+const noise = z.number().min(0).optional().describe("a number >= 0: the standard deviation of normal noise added to each run's value, drawn from the run seed and the point (default 0: deterministic)");
 
 /** A built-in analytic test problem instead of a scenario. */
 export const TestModelSchema = z.discriminatedUnion("testFunction", [
   z.strictObject({ testFunction: z.literal("ishigami"), a: z.number().optional().describe("default 7"), b: z.number().optional().describe("default 0.1"), noise }).describe("Ishigami and Homma (1990) on [-pi, pi]^3"),
-  z.strictObject({ testFunction: z.literal("sobol-g"), a: z.array(z.number().min(0)).min(1).max(128).describe("one coefficient per input; small a_i means an influential input"), noise }).describe("Sobol' G on [0, 1]^k"),
+  z.strictObject({ testFunction: z.literal("sobol-g"), a: z.array(z.number().min(0)).min(1).max(128).describe("a list of numbers >= 0, one coefficient per input (a small a_i makes an influential input)"), noise }).describe("Sobol' G on [0, 1]^k"),
   z
     .strictObject({
             testFunction: z.literal("box"),
-      dimensions: z.number().int().min(1).max(128).describe("inputs x1..xk, each on [0, 1]"),
+      dimensions: z.number().int().min(1).max(128).describe("a whole number from 1 to 128: the inputs x1..xk, each on [0, 1]"),
       box: z.array(z.tuple([z.number(), z.number()])).min(1).describe("[low, high] of the first inputs: the value is 1 inside the box, 0 outside"),
       noise,
     })
     .describe("a planted box on [0, 1]^k, for scenario discovery"),
 ]);
+
+/** A design's own seed. */
+const designSeed = z.number().int().min(0).max(4294967295).optional().describe("a whole number from 0 to 4294967295: the design's seed (default: the experiment's seed)");
 
 /** The factor domain keys: exactly one of them. */
 const DOMAINS = ["range", "levels", "distribution"] as const;
@@ -70,26 +73,26 @@ export const FactorSchema = z
 
 /** The design of the experiment (src/analysis/experiments: buildDesign). */
 export const DesignSchema = z.discriminatedUnion("method", [
-  z.strictObject({ method: z.literal("grid"), levels: z.number().int().min(1).max(1000).optional().describe("grid values of range and distribution factors (default 5); a levels factor uses its own") }).describe("full factorial: every combination, the last factor fastest"),
-  z.strictObject({ method: z.literal("lhs"), n: z.number().int().min(2).describe("points"), centred: z.boolean().optional(), seed: z.number().int().min(0).optional() }).describe("Latin hypercube"),
-  z.strictObject({ method: z.literal("sobol"), n: z.number().int().min(1).describe("points (a power of two)"), scramble: z.boolean().optional(), skip: z.number().int().min(0).optional(), seed: z.number().int().min(0).optional() }).describe("Sobol' sequence"),
+  z.strictObject({ method: z.literal("grid"), levels: z.number().int().min(1).max(1000).optional().describe("a whole number from 1 to 1000: grid values of range and distribution factors (default 5); a levels factor uses its own") }).describe("full factorial: every combination, the last factor fastest"),
+  z.strictObject({ method: z.literal("lhs"), n: z.number().int().min(2).describe("a whole number >= 2: the points"), centred: z.boolean().optional(), seed: designSeed }).describe("Latin hypercube"),
+  z.strictObject({ method: z.literal("sobol"), n: z.number().int().min(1).describe("a whole number >= 1: the points (a power of two)"), scramble: z.boolean().optional(), skip: z.number().int().min(0).optional(), seed: designSeed }).describe("Sobol' sequence"),
   z
     .strictObject({
             method: z.literal("saltelli"),
-      n: z.number().int().min(2).describe("base sample N (a power of two); the design has N (k + 2) points, N (2k + 2) with secondOrder"),
+      n: z.number().int().min(2).describe("a whole number >= 2: the base sample N (a power of two); the design has N (k + 2) points, N (2k + 2) with secondOrder"),
       secondOrder: z.boolean().optional().describe("also second-order indices (indices2.csv)"),
       scramble: z.boolean().optional(),
       skip: z.number().int().min(0).optional(),
-      seed: z.number().int().min(0).optional(),
+      seed: designSeed,
     })
     .describe("Saltelli's scheme for Sobol' indices (Saltelli 2010, Jansen)"),
   z
     .strictObject({
             method: z.literal("morris"),
-      trajectories: z.number().int().min(2).describe("r trajectories of k + 1 points"),
-      levels: z.number().int().min(2).optional().describe("grid levels p, even (default 4)"),
-      candidates: z.number().int().min(2).optional().describe("draw this many trajectories and keep the r most spread (Campolongo 2007)"),
-      seed: z.number().int().min(0).optional(),
+      trajectories: z.number().int().min(2).describe("a whole number >= 2: r trajectories of k + 1 points"),
+      levels: z.number().int().min(2).optional().describe("an even whole number >= 2: the grid levels p (default 4)"),
+      candidates: z.number().int().min(2).optional().describe("a whole number >= trajectories: draw this many trajectories and keep the r most spread (Campolongo 2007)"),
+      seed: designSeed,
     })
     .describe("Morris elementary effects"),
   z.strictObject({ method: z.literal("explicit"), file: z.string().min(1).describe("a CSV file of points (relative to the experiment file): one column per factor name") }).describe("explicit points"),
@@ -108,7 +111,7 @@ export const OutcomeSchema = z
     target: z.string().optional().describe("a target id of the scenario: 1 when met in the run, 0 when not (its mean is the probability)"),
     metric: z.string().optional().describe('a metric key such as "output/park"'),
     label: z.string().optional().describe('with metric: the park, industry... label, e.g. "medical-city"'),
-    year: z.number().int().optional().describe("with metric: the calendar year"),
+    year: z.number().int().optional().describe("a calendar year (with metric)"),
     headline: z.string().optional().describe("a headline per-run figure, e.g. fiscalCostTotal (亿元 over the horizon) or districtOutputFinalYear"),
     output: z.literal("y").optional().describe("a test function's value"),
     atLeast: z.number().optional().describe("the run's value becomes 1 when it is >= this, else 0 (a 'met' outcome)"),
@@ -129,10 +132,10 @@ export const OutcomeSchema = z
 
 /** Options of the analysis after the runs. */
 export const AnalysisSchema = z.strictObject({
-    resamples: z.number().int().min(0).max(100_000).optional().describe("bootstrap resamples of the index intervals (default 1000; 0: no intervals)"),
+    resamples: z.number().int().min(0).max(100_000).optional().describe("a whole number from 0 to 100000: bootstrap resamples of the index intervals (default 1000; 0: no intervals)"),
   prim: z
     .strictObject({
-            threshold: z.number().gt(0).max(1).optional().describe("density a box must reach (default 0.8)"),
+            threshold: z.number().gt(0).max(1).optional().describe("a number > 0 and <= 1: the density a box must reach (default 0.8)"),
       peelAlpha: z.number().gt(0).lt(0.5).optional(),
       pasteAlpha: z.number().gt(0).lt(0.5).optional(),
       minMass: z.number().gt(0).max(1).optional(),
@@ -150,9 +153,9 @@ export const ExperimentSchema = z
     model: TestModelSchema.optional().describe("instead of a scenario: an analytic test function"),
     factors: z.array(FactorSchema).min(1).optional().describe("what varies (a test function's inputs by default)"),
     design: DesignSchema,
-    replications: z.number().int().min(1).max(1_000_000).optional().describe("runs per point, the same seeds at every point (default 1)"),
+    replications: z.number().int().min(1).max(1_000_000).optional().describe("a whole number from 1 to 1000000: runs per point, the same seeds at every point (default 1)"),
     outcomes: z.array(OutcomeSchema).min(1).optional().describe('what is measured (a test function\'s value "y" by default)'),
-    seed: z.number().int().min(0).max(4294967295).optional().describe("base seed (default 1): replication r runs seed deriveSeed(seed, r); the design's seed unless design.seed"),
+    seed: z.number().int().min(0).max(4294967295).optional().describe("a whole number from 0 to 4294967295: the base seed (default 1); replication r runs seed deriveSeed(seed, r); the design's seed unless design.seed"),
     analysis: AnalysisSchema.optional(),
   })
   .superRefine((e, ctx) => {
