@@ -75,8 +75,9 @@ function indicesOf(ex: Experiment, y: number[], seed: number): Pick<OutcomeAnaly
   const none = (why: string) => ({ sobol: null, morris: null, indicesNote: why });
   if (d.method !== "saltelli" && d.method !== "morris") return none(`a ${d.method} design has no index estimator (Sobol' indices need a Saltelli design, Morris measures a Morris design)`);
   if (y.some((v) => Number.isNaN(v))) return none("some points have no completed run");
+  if (y.every((v) => v === y[0])) return none("the outcome does not vary across points: its indices are undefined");
   const options = { resamples: ex.analysis.resamples, seed };
-  if (d.method === "saltelli") return { sobol: sobolIndices(d, y, options), morris: null, indicesNote: y.every((v) => v === y[0]) ? "the outcome does not vary across points: its indices are undefined" : null };
+  if (d.method === "saltelli") return { sobol: sobolIndices(d, y, options), morris: null, indicesNote: null };
   return { sobol: null, morris: morrisIndices(d, y, options), indicesNote: null };
 }
 

@@ -1,6 +1,6 @@
 /**
  * An experiment's outcomes resolved against its model: each names where a run's value comes
- * from (a target's met indicator, a metric of a label in a year, a headline figure, a test
+ * from (a target's met indicator or its value, a metric of a label in a year, a headline figure, a test
  * function's value), an optional threshold that makes it a met/not-met outcome, and the
  * statistic taken over a point's replications (the mean, or a quantile). Checked against the
  * scenario: the target exists, the metric and its label exist, the year is simulated.
@@ -8,6 +8,7 @@
 import { drawScenario } from "../../model/draw.js";
 import { METRICS, METRIC_INDEX, isMetricKey, labelsFor } from "../../model/metrics.js";
 import { buildParams } from "../../model/params.js";
+import { describeTarget } from "../../model/target-description.js";
 import { closestKey } from "../../scenario/did-you-mean.js";
 import type { Problem } from "../../scenario/errors.js";
 import type { Scenario } from "../../scenario/schema.js";
@@ -34,7 +35,7 @@ const statisticText = (s: ResolvedOutcome["statistic"]) => (s === "mean" ? "mean
 
 /** What a scenario offers outcomes: its targets, each metric's labels, its years. */
 interface ScenarioOffer {
-  targets: Record<string, { label: string }>;
+  targets: Scenario["targets"];
   labels: (metric: string) => string[];
   years: [number, number];
 }
@@ -53,17 +54,19 @@ function offerOf(scenario: Scenario): ScenarioOffer {
 function sourceOf(o: OutcomeEntry, offer: ScenarioOffer | null, where: (key: string) => (string | number)[], at: ProblemAt, problems: Problem[]): RunValueSource | null {
   const bad = (key: string, message: string) => void problems.push(at(where(key), message));
   if (offer === null) {
-    if (o.output === undefined) return bad(o.target !== undefined ? "target" : o.metric !== undefined ? "metric" : "headline", 'a test function has one output: "output": "y"'), null;
+    if (o.output === undefined) return bad(o.target !== undefined ? "target" : o.targetValue !== undefined ? "targetValue" : o.metric !== undefined ? "metric" : "headline", 'a test function has one output: "output": "y"'), null;
     return { kind: "output" };
   }
   if (o.output !== undefined) return bad("output", '"output" is a test function\'s value; a scenario has targets, metrics and headlines'), null;
-  if (o.target !== undefined) {
+  const id = o.target ?? o.targetValue;
+  if (id !== undefined) {
+    const key = o.target !== undefined ? "target" : "targetValue";
     const ids = Object.keys(offer.targets).sort();
-    if (!Object.hasOwn(offer.targets, o.target)) {
-      const guess = closestKey(o.target, ids);
-      return bad("target", `the scenario has no target "${o.target}"${guess ? `; did you mean "${guess}"?` : `; its targets: ${ids.join(", ")}`}`), null;
+    if (!Object.hasOwn(offer.targets, id)) {
+      const guess = closestKey(id, ids);
+      return bad(key, `the scenario has no target "${id}"${guess ? `; did you mean "${guess}"?` : `; its targets: ${ids.join(", ")}`}`), null;
     }
-    return { kind: "target", id: o.target };
+    return o.target !== undefined ? { kind: "target", id } : { kind: "target-value", id };
   }
   if (o.headline !== undefined) {
     if (!isHeadline(o.headline)) return bad("headline", `no headline "${o.headline}"; the headlines: ${HEADLINES.join(", ")}`), null;
@@ -91,7 +94,7 @@ function sourceOf(o: OutcomeEntry, offer: ScenarioOffer | null, where: (key: str
 
 /** The default name of an outcome: from its source, with the quantile or threshold as a suffix. */
 function defaultName(o: OutcomeEntry, s: RunValueSource): string {
-  const base = s.kind === "target" ? s.id : s.kind === "headline" ? s.name : s.kind === "output" ? "y" : `${s.metric.split("/")[0]}.${s.label}.${s.year}`;
+  const base = s.kind === "target" ? s.id : s.kind === "target-value" ? `${s.id}.value` : s.kind === "headline" ? s.name : s.kind === "output" ? "y" : `${s.metric.split("/")[0]}.${s.label}.${s.year}`;
   const q = o.statistic !== undefined && o.statistic !== "mean" ? `.p${o.statistic.quantile * 100}` : "";
   const t = o.atLeast !== undefined ? `.ge${o.atLeast}` : o.atMost !== undefined ? `.le${o.atMost}` : "";
   return `${base}${q}${t}`;
@@ -100,15 +103,25 @@ function defaultName(o: OutcomeEntry, s: RunValueSource): string {
 /** Unit and meaning of an outcome's per-point statistic. */
 function describe(o: OutcomeEntry, s: RunValueSource, binary: boolean, offer: ScenarioOffer | null): { unit: string; description: string } {
   const stat = statisticText(o.statistic ?? "mean");
+  const target = (id: string) => describeTarget(id, offer?.targets[id] ?? {});
   const what =
     s.kind === "target"
-      ? `target ${s.id} met (${offer?.targets[s.id]?.label ?? s.id})`
-      : s.kind === "headline"
+      ? `target ${s.id} met (${target(s.id).label})`
+      : s.kind === "target-value"
+        ? `target ${s.id}'s value: ${target(s.id).value}`
+        : s.kind === "headline"
         ? `${s.name}: ${HEADLINE_INFO[s.name as keyof typeof HEADLINE_INFO].description}`
         : s.kind === "output"
           ? "the test function's value y"
           : `${s.metric} of ${s.label} in ${s.year}`;
-  const unit = s.kind === "metric" ? METRICS[METRIC_INDEX[s.metric as keyof typeof METRIC_INDEX]].unit : s.kind === "headline" ? HEADLINE_INFO[s.name as keyof typeof HEADLINE_INFO].unit : "none";
+  const unit =
+    s.kind === "metric"
+      ? METRICS[METRIC_INDEX[s.metric as keyof typeof METRIC_INDEX]].unit
+      : s.kind === "headline"
+        ? HEADLINE_INFO[s.name as keyof typeof HEADLINE_INFO].unit
+        : s.kind === "target-value"
+          ? target(s.id).unit
+          : "none";
   if (!binary) return { unit, description: `${stat} over the point's runs of ${what} (${unit})` };
   const cond = o.atLeast !== undefined ? ` >= ${o.atLeast}` : o.atMost !== undefined ? ` <= ${o.atMost}` : "";
   return { unit: PROBABILITY_UNIT, description: `probability over the point's runs that ${what}${cond}` };

@@ -20,10 +20,11 @@ import { testFunctionNoise, testFunctionValue } from "./test-models.js";
 function sourceValue(r: RunResult, v: RunValue, headlines: () => number[]): number {
   const s = v.source;
   switch (s.kind) {
-    case "target": {
+    case "target":
+    case "target-value": {
       const t = r.targets.find((x) => x.id === s.id);
       if (!t) throw new Error(`the run has no target "${s.id}"`);
-      return t.met ? 1 : 0;
+      return s.kind === "target-value" ? t.value : t.met ? 1 : 0;
     }
     case "metric": {
       if (!isMetricKey(s.metric)) throw new Error(`no metric "${s.metric}"`);

@@ -102,13 +102,14 @@ export const DesignSchema = z.discriminatedUnion("method", [
 const Statistic = z.union([z.literal("mean"), z.strictObject({ quantile: z.number().gt(0).lt(1) })]);
 
 /** The keys of an outcome that name its source: exactly one of them. */
-const SOURCES = ["target", "metric", "headline", "output"] as const;
+const SOURCES = ["target", "targetValue", "metric", "headline", "output"] as const;
 
 /** One outcome: where each run's value comes from, an optional threshold, and the statistic per point. */
 export const OutcomeSchema = z
   .strictObject({
         name: ColumnName.optional().describe("its column in points.csv and its name in indices.csv (default: made from its source)"),
     target: z.string().optional().describe("a target id of the scenario: 1 when met in the run, 0 when not (its mean is the probability)"),
+    targetValue: z.string().optional().describe("a target id of the scenario: the target's value in its year (output, groups attracted, rank...)"),
     metric: z.string().optional().describe('a metric key such as "output/park"'),
     label: z.string().optional().describe('with metric: the park, industry... label, e.g. "medical-city"'),
     year: z.number().int().optional().describe("a calendar year (with metric)"),
@@ -121,7 +122,7 @@ export const OutcomeSchema = z
   .superRefine((o, ctx) => {
     const bad = (message: string, path: string[] = []) => ctx.addIssue({ code: "custom", message, path });
     const given = SOURCES.filter((k) => o[k] !== undefined);
-    if (given.length !== 1) bad(given.length === 0 ? 'an outcome needs one of "target", "metric", "headline" or "output"' : `an outcome takes one of "target", "metric", "headline" or "output", not ${given.join(" and ")}`);
+    if (given.length !== 1) bad(given.length === 0 ? 'an outcome needs one of "target", "targetValue", "metric", "headline" or "output"' : `an outcome takes one of "target", "targetValue", "metric", "headline" or "output", not ${given.join(" and ")}`);
     if (o.metric === undefined) for (const k of ["label", "year"] as const) if (o[k] !== undefined) bad(`"${k}" goes with "metric" only`, [k]);
     if (o.metric !== undefined && o.year === undefined) bad('a metric outcome needs "year"', ["year"]);
     if (o.atLeast !== undefined && o.atMost !== undefined) bad('give "atLeast" or "atMost", not both', ["atMost"]);

@@ -31,6 +31,7 @@ export interface FactorApplication {
 /** Where a run's value of an outcome comes from. */
 export type RunValueSource =
   | { kind: "target"; id: string }
+  | { kind: "target-value"; id: string }
   | { kind: "metric"; metric: string; label: string; year: number }
   | { kind: "headline"; name: string }
   | { kind: "output" };

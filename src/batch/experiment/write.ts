@@ -19,8 +19,8 @@ import type { Experiment } from "./compile.js";
 import { REPLICATION_SEED_RULE, experimentSummary } from "./summary.js";
 import type { ExperimentSummary } from "./result-schema.js";
 
-/** NaN as an empty cell. */
-const cell = (x: number | null | undefined): CsvValue => (x === null || x === undefined || Number.isNaN(x) ? null : x);
+/** A number, or an empty cell for a statistic that cannot be computed (NaN, or infinite from a zero variance). */
+const cell = (x: number | null | undefined): CsvValue => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
 
 /** A CSV file written row by row through a LineBuffer, its header checked. */
 async function table(sink: ResultSink, file: string, columns: readonly Column[], rows: Iterable<CsvValue[]>): Promise<void> {
