@@ -146,3 +146,13 @@ describe("resolved experiments", () => {
     expect(ex.replications).toBe(1);
   });
 });
+
+describe("limits", () => {
+  it("refuses a design too large to hold before building it", async () => {
+    const dir = tempDir();
+    const ishigami = { name: "i", model: { testFunction: "ishigami" } };
+    expect(await problems(dir, { ...ishigami, design: { method: "saltelli", n: 1e9 } })).toEqual([expect.stringMatching(/\$\.design: the design would hold 5,000,000,000 points x 3 factors, more than the 20,000,000 values/)]);
+    expect(await problems(dir, { ...ishigami, design: { method: "lhs", n: 1e6 }, replications: 1000 })).toEqual([expect.stringMatching(/\$\.design: 1,000,000 points x 1,000 replications is more than 100,000,000 runs$/)]);
+    expect(await problems(dir, { ...ishigami, design: { method: "morris", trajectories: 4, candidates: 1e6 } })).toEqual([expect.stringMatching(/\$\.design: at most 5,000 candidate trajectories/)]);
+  });
+});

@@ -22,6 +22,11 @@ import type { TestFunctionModel } from "./spec.js";
 
 /** Most model runs one experiment may ask for (points x replications). */
 export const MAX_EXPERIMENT_RUNS = 100_000_000;
+/** Most design values (points x factors) an experiment may hold in memory. */
+export const MAX_DESIGN_VALUES = 20_000_000;
+/** Most candidate trajectories of a Morris design (their pairwise distances are kept). */
+export const MAX_MORRIS_CANDIDATES = 5_000;
+
 /** Default bootstrap resamples of the index intervals. */
 export const DEFAULT_EXPERIMENT_RESAMPLES = 1000;
 
@@ -92,6 +97,34 @@ function designSpec(data: ExperimentFile, points: CompileInput["points"], at: Pr
   return { method: "explicit", matrix: { columns: header.map((h) => h.trim()), rows } };
 }
 
+/** The points a design spec makes over `factors` (before building it), or null for an explicit design (its rows). */
+function plannedPoints(spec: DesignSpec, factors: readonly ResolvedFactor[]): number {
+  const k = factors.length;
+  switch (spec.method) {
+    case "grid":
+      return factors.reduce((n, f) => n * ("levels" in f.domain ? f.domain.levels.length : (spec.levels ?? 5)), 1);
+    case "lhs":
+    case "sobol":
+      return spec.n;
+    case "saltelli":
+      return spec.n * (spec.secondOrder ? 2 * k + 2 : k + 2);
+    case "morris":
+      return Math.max(spec.trajectories, spec.candidates ?? 0) * (k + 1);
+    case "explicit":
+      return spec.matrix.rows.length;
+  }
+}
+
+/** Why a design is too large to build here, or null. */
+function tooLarge(spec: DesignSpec, factors: readonly ResolvedFactor[], replications: number): string | null {
+  const points = plannedPoints(spec, factors);
+  const fmt = (x: number) => x.toLocaleString("en-US");
+  if (spec.method === "morris" && (spec.candidates ?? 0) > MAX_MORRIS_CANDIDATES) return `at most ${fmt(MAX_MORRIS_CANDIDATES)} candidate trajectories (their pairwise distances are kept)`;
+  if (points * factors.length > MAX_DESIGN_VALUES) return `the design would hold ${fmt(points)} points x ${factors.length} factors, more than the ${fmt(MAX_DESIGN_VALUES)} values an experiment may hold`;
+  if (points * replications > MAX_EXPERIMENT_RUNS) return `${fmt(points)} points x ${fmt(replications)} replications is more than ${fmt(MAX_EXPERIMENT_RUNS)} runs`;
+  return null;
+}
+
 /** Tries each factor's lowest and highest design value (the others as in the scenario), and the first point, on the scenario. */
 function cornerProblems(loaded: LoadedScenario, factors: readonly ResolvedFactor[], design: Design, at: ProblemAt): Problem[] {
   const problems: Problem[] = [];
@@ -132,7 +165,10 @@ export function compileExperiment(input: CompileInput): Experiment {
   const spec = problems.length === 0 ? designSpec(data, input.points, at, problems) : null;
   const designSeed = ("seed" in data.design ? data.design.seed : undefined) ?? input.seed ?? data.seed ?? 1;
   let design: Design | null = null;
-  if (spec) {
+  const replications = data.replications ?? 1;
+  const huge = spec ? tooLarge(spec, factors, replications) : null;
+  if (spec && huge) problems.push(at(spec.method === "explicit" ? ["design", "file"] : ["design"], huge));
+  else if (spec) {
     try {
       design = buildDesign(factors.map((f) => f.domain), spec, designSeed);
     } catch (err) {
@@ -140,9 +176,7 @@ export function compileExperiment(input: CompileInput): Experiment {
       problems.push(at(spec.method === "explicit" ? ["design", "file"] : ["design"], `${spec.method === "explicit" ? `${input.points!.file}: ` : ""}${err.message.replace(/^[a-zA-Z]+: /, "")}`));
     }
   }
-  const replications = data.replications ?? 1;
   if (design && design.points.length === 0) problems.push(at(["design"], "the design has no points"));
-  if (design && design.points.length * replications > MAX_EXPERIMENT_RUNS) problems.push(at(["replications"], `${design.points.length} points x ${replications} replications is more than ${MAX_EXPERIMENT_RUNS.toLocaleString("en-US")} runs`));
   if (design && problems.length === 0 && model.kind === "scenario") problems.push(...cornerProblems(model.loaded, factors, design, at));
   if (problems.length > 0 || !design) throw new ScenarioError(problems);
   const seed = input.seed ?? data.seed ?? 1;
