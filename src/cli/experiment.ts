@@ -30,7 +30,7 @@ Options:
   --seed S          base seed, replacing the file's "seed" (replication r runs deriveSeed(S, r))
   --set PATH=VALUE  put a JSON value at a JSON path of the experiment file, e.g. --set '$.design.n=64'
                     --set '$.replications=2' (repeatable; checked like the file; recorded in manifest.json)
-  --workers auto|K  worker threads (default auto = the machine's cores; 0 = in this thread)
+  --workers auto|K  worker threads (default auto = the machine's cores, or this thread for a test function; 0 = in this thread)
   --out DIR         results folder (default results/experiment-<name>-s<seed>)
   --resume          finish the experiment whose checkpoint is in --out (an error if there is none)
   --quiet           no progress bar
@@ -76,13 +76,15 @@ export const experimentCommand: Command = {
     const changes = (values.set ?? []).map(parseChange);
     const ex = await loadExperiment(positionals[0], { changes, seed });
     const out = values.out ?? `results/experiment-${ex.name}-s${ex.seed}`;
+    // a test function costs less to evaluate than to send to a worker: "auto" runs it in this thread
+    const threads = ex.model.kind === "test-function" && (values.workers === undefined || values.workers === "auto") ? 0 : workers;
     const controller = new AbortController();
     const onSigint = () => controller.abort();
     process.once("SIGINT", onSigint);
     const progress = experimentProgress(io, out, values.quiet === true);
     try {
       const faults = parseFaults(process.env.CLUSTERSIM_FAULT);
-      const result = await runExperimentFolder(ex, { out, workers, resume: values.resume === true, faults, signal: controller.signal, onProgress: progress.onProgress });
+      const result = await runExperimentFolder(ex, { out, workers: threads, resume: values.resume === true, faults, signal: controller.signal, onProgress: progress.onProgress });
       progress.stop();
       if (result.outcome === "aborted") {
         io.stderr(`interrupted: the checkpoint in ${out} is intact; finish with the same command and --resume\n`);
