@@ -12,6 +12,8 @@ import stdlibLn from "@stdlib/math-base-special-ln";
 import stdlibLog1p from "@stdlib/math-base-special-log1p";
 import stdlibExpm1 from "@stdlib/math-base-special-expm1";
 import stdlibPow from "@stdlib/math-base-special-pow";
+import stdlibSin from "@stdlib/math-base-special-sin";
+import stdlibCos from "@stdlib/math-base-special-cos";
 
 /** e^x, bit-identical in every runtime (stdlib). */
 export const exp: (x: number) => number = stdlibExp;
@@ -23,6 +25,10 @@ export const log1p: (x: number) => number = stdlibLog1p;
 export const expm1: (x: number) => number = stdlibExpm1;
 /** base^exponent, bit-identical everywhere (use instead of `**` and Math.pow). */
 export const pow: (base: number, exponent: number) => number = stdlibPow;
+/** sin(x) for x in radians, bit-identical everywhere (stdlib; use instead of Math.sin). */
+export const sin: (x: number) => number = stdlibSin;
+/** cos(x) for x in radians, bit-identical everywhere (stdlib; use instead of Math.cos). */
+export const cos: (x: number) => number = stdlibCos;
 
 /** ln(sqrt(2 pi)). */
 const LN_SQRT_2PI = 0.91893853320467274178;
