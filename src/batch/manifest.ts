@@ -13,6 +13,8 @@ export interface ManifestRun {
   finished: Date;
   /** the git commit of the working directory, when known */
   gitCommit: string | null;
+  /** the queue the shards ran on, as a URL without its password (absent for a local batch; then workers is 0) */
+  queue?: string;
 }
 
 /** The manifest of a finished batch. */
@@ -28,6 +30,7 @@ export function buildManifest(plan: BatchPlan, run: ManifestRun) {
     runs: plan.runs,
     seeds: "deriveSeed(baseSeed, 0..runs-1)",
     workers: run.workers,
+    ...(run.queue ? { queue: run.queue } : {}),
     startedAt: run.started.toISOString(),
     finishedAt: run.finished.toISOString(),
     seconds: (run.finished.getTime() - run.started.getTime()) / 1000,
