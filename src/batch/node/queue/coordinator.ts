@@ -105,10 +105,13 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
     const metaText = JSON.stringify(meta);
     const baseSeed = baseSeedOf(plan);
     status.batch = batch;
-    const redis = redisClient(libs, url, (m) => {
-      if (status.redis !== "down") notice(`lost Redis (${m}); retrying`);
+    let closing = false;
+    const lost = (m: string) => {
+      if (status.redis !== "down" && !closing) notice(`lost Redis (${m}); retrying`);
       status.redis = "down";
-    });
+    };
+    const redis = redisClient(libs, url, lost);
+    redis.on("close", () => lost("connection closed"));
     redis.on("ready", () => {
       if (status.redis === "down") notice("Redis is back");
       status.redis = "up";
@@ -218,6 +221,7 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
       book,
       addJob,
       async close(finished) {
+        closing = true;
         clearInterval(timer);
         await bounded(5000, (async () => {
           if (finished) await queue.obliterate({ force: true });

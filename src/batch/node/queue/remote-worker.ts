@@ -64,6 +64,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
     down = true;
   };
   const redis = redisClient(libs, url, onError);
+  redis.on("close", () => !options.stop.aborted && onError("connection closed"));
   redis.on("ready", () => {
     if (down) log("Redis is back");
     down = false;
