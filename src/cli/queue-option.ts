@@ -4,7 +4,7 @@
  * (undefined without --queue: the command runs locally and never loads bullmq or ioredis).
  */
 import { queueExecutor, type QueueExecutor, type QueueStatus } from "../batch/node/queue/coordinator.js";
-import { parseQueueUrl, type QueueUrl } from "../batch/node/queue/url.js";
+import { PASSWORD_VARIABLE, parseQueueUrl, type QueueUrl } from "../batch/node/queue/url.js";
 import type { BatchPlan } from "../batch/plan.js";
 import { UsageError, type CliIO } from "./command.js";
 
@@ -12,7 +12,9 @@ import { UsageError, type CliIO } from "./command.js";
 export const queueOption = { queue: { type: "string" } } as const;
 
 /** The option's line for a usage text. */
-export const QUEUE_USAGE = "  --queue URL       run the shards on worker processes through Redis (redis://[:password@]host:port[/db],\n                    rediss:// for TLS; start them with clustersim worker --queue URL)";
+export const QUEUE_USAGE = `  --queue URL       run the shards on worker processes through Redis (redis://[:password@]host:port[/db],
+                    rediss:// for TLS; a URL without a password takes ${PASSWORD_VARIABLE}); start
+                    the workers with clustersim worker --queue URL, on any machine that reaches it`;
 
 /** Parses --queue: null when absent; a bad URL is a usage error that never shows the password. */
 export function parseQueueOption(value: string | undefined): QueueUrl | null {

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { DEFAULT_LOCK_MS, runQueueWorker } from "../batch/node/queue/remote-worker.js";
-import { QUEUE_URL_FORM } from "../batch/node/queue/url.js";
+import { PASSWORD_VARIABLE, QUEUE_URL_FORM } from "../batch/node/queue/url.js";
 import { EXIT, UsageError, intOption, parseCommandArgs, type Command } from "./command.js";
 import { parseQueueOption } from "./queue-option.js";
 
@@ -18,7 +18,8 @@ clustersim build and refuses, with a message, batches of another build. It repor
 on stderr. The password in URL is never printed.
 
 Options:
-  --queue URL        the Redis server: ${QUEUE_URL_FORM} (required)
+  --queue URL        the Redis server: ${QUEUE_URL_FORM} (required); a URL
+                     without a password takes the one in ${PASSWORD_VARIABLE}
   --concurrency K    worker threads per batch (default: the machine's cores)
   --lock-ms MS       a job whose worker shows no sign of life for this long goes back to the
                      queue for another worker (default ${DEFAULT_LOCK_MS})

@@ -26,13 +26,18 @@ async function finished(args: string[], nodeArgs: string[] = [], env: Record<str
 }
 
 describe("clustersim worker fails at once, in one line, without the password", () => {
-  it("on a wrong password", async () => {
+  it("on a wrong password (in the URL or in CLUSTERSIM_QUEUE_PASSWORD)", async () => {
     const wrong = redis.url.replace(redis.password, "not-the-password");
     const { code, lines } = await finished(["worker", "--queue", wrong]);
     expect(code).toBe(1);
     expect(lines).toEqual([expect.stringContaining("Redis refused the password")]);
     expect(lines[0]).toMatch(/^clustersim worker: failed: cannot use the queue at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0: /);
     expect(lines[0]).not.toContain("not-the-password");
+    const fromEnv = await finished(["worker", "--queue", `redis://127.0.0.1:${redis.port}/0`], [], { CLUSTERSIM_QUEUE_PASSWORD: "env-password-wrong" });
+    expect(fromEnv.code).toBe(1);
+    expect(fromEnv.lines).toEqual([expect.stringContaining("cannot use the queue at redis://:***@127.0.0.1")]);
+    expect(fromEnv.lines[0]).toContain("Redis refused the password");
+    expect(fromEnv.lines[0]).not.toContain("env-password-wrong");
   });
 
   it("on a server that is not there (connection refused) and on a host that does not resolve", async () => {

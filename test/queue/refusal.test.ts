@@ -61,6 +61,7 @@ describe("a queue worker refuses", () => {
     try {
       const first = await executor.runShard(shardOf(plan, 0, 0, 1)); // the worker now serves the batch
       expect(first.errors).toEqual([null]);
+      await until(() => executor.status().workers === 1); // the coordinator sees the one worker process on its queue
       const batch = executor.status().batch!;
       const { bullmq, Redis } = await loadQueueLibs();
       const connection = new Redis(redis.url, { maxRetriesPerRequest: null });

@@ -17,6 +17,16 @@ describe("--queue URL", () => {
     expect(u.href).toContain("p%40ss%2Fword"); // the client gets the real one
   });
 
+  it("takes the password from CLUSTERSIM_QUEUE_PASSWORD when the URL has none (and hides it too)", () => {
+    const u = parseQueueUrl("redis://127.0.0.1:6379/1", { CLUSTERSIM_QUEUE_PASSWORD: "from env/@" });
+    expect(u.hasPassword).toBe(true);
+    expect(u.href).toBe("redis://:from%20env%2F%40@127.0.0.1:6379/1");
+    expect(u.safe).toBe("redis://:***@127.0.0.1:6379/1");
+    expect(u.redact("it said from env/@")).toBe("it said ***");
+    expect(parseQueueUrl("redis://:inline@127.0.0.1:6379/1", { CLUSTERSIM_QUEUE_PASSWORD: "other" }).href).toContain(":inline@");
+    expect(parseQueueUrl("redis://127.0.0.1", {}).hasPassword).toBe(false);
+  });
+
   it.each([
     ["http://:pw@host:6379", "http: URL"],
     ["not a url pw", "not a URL"],

@@ -2,9 +2,13 @@
  * The --queue URL: redis://[user][:password@]host[:port][/db] or rediss:// (TLS). The URL as
  * given (with its password) only ever goes to the Redis client; everything printed, logged or
  * written (messages, errors, manifest.json) uses the safe form, and redact() hides the password
- * in any text that might echo it (a client error, say).
+ * in any text that might echo it (a client error, say). A URL without a password takes the one
+ * in CLUSTERSIM_QUEUE_PASSWORD, which keeps it out of the machine's process list.
  */
 import { InputError } from "../../../scenario/input-error.js";
+
+/** The environment variable with the password for a URL that has none. */
+export const PASSWORD_VARIABLE = "CLUSTERSIM_QUEUE_PASSWORD";
 
 /** The form of the URL that the usage texts show. */
 export const QUEUE_URL_FORM = "redis://[:password@]host:port[/db] (or rediss:// for TLS)";
@@ -34,8 +38,8 @@ function hide(text: string, secrets: string[]): string {
   return out;
 }
 
-/** Parses a --queue URL; throws an InputError that never contains the password. */
-export function parseQueueUrl(text: string): QueueUrl {
+/** Parses a --queue URL (a password-less one takes CLUSTERSIM_QUEUE_PASSWORD from `env`); throws an InputError that never contains the password. */
+export function parseQueueUrl(text: string, env: Record<string, string | undefined> = process.env): QueueUrl {
   let url: URL;
   try {
     url = new URL(text);
@@ -44,6 +48,8 @@ export function parseQueueUrl(text: string): QueueUrl {
   }
   if (url.protocol !== "redis:" && url.protocol !== "rediss:")
     throw new InputError(`--queue expects ${QUEUE_URL_FORM}; got a ${url.protocol} URL`);
+  const fromEnv = env[PASSWORD_VARIABLE];
+  if (url.password === "" && fromEnv) url.password = encodeURIComponent(fromEnv);
   const secrets = url.password === "" ? [] : [url.password, decodeURIComponent(url.password)];
   const redact = (t: string) => hide(t, secrets);
   if (url.hostname === "") throw new InputError(`--queue ${redact(text)}: the URL names no host`);
