@@ -1,5 +1,7 @@
-// Bundles the CLI, the library and the Node batch worker with esbuild into dist/. Every bundle
-// gets the same build id (a hash of the sources), which the worker pool checks.
+// Bundles the CLI, the Node library and the Node batch worker with esbuild into dist/, and the
+// browser-ready core (src/core.ts) for browsers into dist/core.js. Every bundle gets the same
+// build id (a hash of the sources), which the worker pool checks. Type declarations come from
+// tsc -p tsconfig.types.json (npm run build runs both).
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -28,5 +30,17 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  logLevel: "warning",
+});
+
+await build({
+  entryPoints: { core: "src/core.ts" },
+  outdir: "dist",
+  bundle: true,
+  platform: "browser",
+  format: "esm",
+  target: "es2022",
+  sourcemap: true,
+  define: { __CLUSTERSIM_BUILD_ID__: JSON.stringify(buildId) },
   logLevel: "warning",
 });

@@ -27,3 +27,15 @@ export { writeBatchFiles, type BatchFiles, type FolderKind } from "./batch/write
 export { csvRow, csvTable } from "./batch/files/csv.js";
 export { stringifyResult, toPlainJson } from "./batch/files/json.js";
 export { VERSION } from "./version.js";
+export { describeTarget, TargetDescriptionSchema, type TargetDescription } from "./model/target-description.js";
+export * from "./batch/files/schemas.js";
+export { parseResultFiles, parseYearlyCsv, parseCsv, ResultsFolderError, type ResultObjects, type ResultTexts, type YearlyRow } from "./batch/files/read.js";
+export { YEARLY_COLUMNS, COMPARISON_COLUMNS, SERIES_COLUMNS, PROBABILITY_UNIT, runsColumns, type Column } from "./batch/files/columns.js";
+export { dataPackage, type DataPackage } from "./batch/files/datapackage.js";
+export { FORMAT_VERSION } from "./batch/files/format.js";
+export { HEADLINES, HEADLINE_INFO, type Headline } from "./batch/headlines.js";
+export { renderReport, type RenderedReport } from "./report/html/render-report.js";
+export { scenarioInfo, type ScenarioInfo } from "./report/html/scenario-info.js";
+export type { ReportData } from "./report/html/inputs.js";
+export { parseChange, applyChanges, withChanges, type ScenarioChange } from "./scenario/changes.js";
+export { parseSeedList } from "./batch/seed-list.js";

@@ -16,3 +16,6 @@ export { runBatchFolder, nodeExecutor, type FolderBatchOptions, type FolderBatch
 export { FileStore, CHECKPOINT_FILE } from "./batch/node/file-store.js";
 export { folderSink } from "./batch/node/file-sink.js";
 export { workerThreadPool, spawnWorkerThread } from "./batch/node/worker-threads.js";
+export { readResultsFolder, type ResultsFolder } from "./batch/node/read-folder.js";
+export { renderReportFolder } from "./report/node/render-folder.js";
+export { loadScenarioWith } from "./scenario/load-with-changes.js";

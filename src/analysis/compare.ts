@@ -90,14 +90,14 @@ export class PairedComparison {
     });
   }
 
-  /** Per yearly cell: alternative minus baseline mean with its paired t-interval. */
+  /** Per yearly cell: both means and alternative minus baseline with its paired t-interval. */
   yearly() {
-    return this.cells.map((m) => m.interval());
+    return this.cells.map((m) => ({ baseline: m.b.mean, alternative: m.a.mean, ...m.interval() }));
   }
 
-  /** Per headline figure: paired and unpaired intervals and the variance reduction. */
+  /** Per headline figure: both means, paired and unpaired intervals and the variance reduction. */
   headlineStats() {
-    return this.headlines.map((m) => ({ ...m.interval(), unpaired: m.unpairedInterval(), varianceReduction: m.varianceReduction }));
+    return this.headlines.map((m) => ({ baseline: m.b.mean, alternative: m.a.mean, ...m.interval(), unpaired: m.unpairedInterval(), varianceReduction: m.varianceReduction }));
   }
 
   /** Fiscal cost over the horizon: both means and the paired difference, 亿元. */

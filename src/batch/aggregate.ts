@@ -6,14 +6,19 @@
  */
 import { QuantileSketch } from "../analysis/sketch.js";
 import { RunningMoments, meanInterval, quantilesType7, wilsonInterval } from "../analysis/statistics.js";
-import { describeGoal } from "../model/targets.js";
+import { describeTarget, type TargetDescription } from "../model/target-description.js";
 import type { Scenario } from "../scenario/schema.js";
-import { HEADLINES, type RecordLayout } from "./record.js";
+import type { SummaryTarget } from "./files/schemas.js";
+import { HEADLINES, HEADLINE_INFO } from "./headlines.js";
+import type { RecordLayout } from "./record.js";
 
 /** Quantile levels reported everywhere (p5, p25, p50, p75, p95). */
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 /** Column names of the quantile levels. */
 export const QUANTILE_NAMES = ["p5", "p25", "p50", "p75", "p95"] as const;
+
+/** NaN as null (JSON has no NaN). */
+const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** A failed run: its index, seed and message. */
 export interface Failure {
@@ -28,7 +33,8 @@ export class ScenarioAggregate {
   private ok = 0;
   private readonly targetValues: number[][];
   private readonly targetMet: number[];
-  private readonly firstYear: Map<string, number>[];
+  private readonly firstYear: Map<number | null, number>[];
+  private readonly descriptions: TargetDescription[];
   private readonly headlines = HEADLINES.map(() => new RunningMoments());
   private readonly cellMoments: RunningMoments[];
   private readonly cellSketches: QuantileSketch[];
@@ -37,6 +43,7 @@ export class ScenarioAggregate {
     this.targetValues = layout.targetIds.map(() => []);
     this.targetMet = layout.targetIds.map(() => 0);
     this.firstYear = layout.targetIds.map(() => new Map());
+    this.descriptions = layout.targetIds.map((id) => describeTarget(id, scenario.targets[id]));
     this.cellMoments = layout.cells.map(() => new RunningMoments());
     this.cellSketches = layout.cells.map(() => new QuantileSketch());
   }
@@ -53,7 +60,7 @@ export class ScenarioAggregate {
       const at = L.targetsAt + 3 * t;
       this.targetValues[t].push(values[at]);
       if (values[at + 1] === 1) this.targetMet[t] += 1;
-      const year = Number.isNaN(values[at + 2]) ? "not met" : String(values[at + 2]);
+      const year = Number.isNaN(values[at + 2]) ? null : values[at + 2];
       this.firstYear[t].set(year, (this.firstYear[t].get(year) ?? 0) + 1);
     });
     this.headlines.forEach((m, h) => m.add(values[L.headlinesAt + h]));
@@ -69,26 +76,21 @@ export class ScenarioAggregate {
     return this.ok;
   }
 
-  /** Per-target statistics (ids in sorted order). */
-  targets() {
-    return this.layout.targetIds.map((id, t) => {
-      const def = this.scenario.targets[id];
+  /** Per-target statistics (ids in sorted order): the target's description, how often it was met, its value's quantiles and first year met (null: not by the horizon). */
+  targets(): SummaryTarget[] {
+    return this.layout.targetIds.map((_, t) => {
       const n = this.ok;
       const [low, high] = wilsonInterval(this.targetMet[t], n);
       const qs = n > 0 ? quantilesType7(this.targetValues[t], QUANTILES) : QUANTILES.map(() => NaN);
-      const years = [...this.firstYear[t].keys()].sort((a, b) => (a === "not met" ? 1 : b === "not met" ? -1 : Number(a) - Number(b)));
+      const years = [...this.firstYear[t].keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
       return {
-        id,
-        label: def.label,
-        kind: def.kind,
-        year: def.year,
-        goal: describeGoal(def as never),
+        ...this.descriptions[t],
         runs: n,
         met: this.targetMet[t],
-        probability: n > 0 ? this.targetMet[t] / n : NaN,
-        low,
-        high,
-        quantiles: Object.fromEntries(QUANTILE_NAMES.map((name, i) => [name, qs[i]])) as Record<(typeof QUANTILE_NAMES)[number], number>,
+        probability: nullable(n > 0 ? this.targetMet[t] / n : NaN),
+        low: nullable(low),
+        high: nullable(high),
+        quantiles: Object.fromEntries(QUANTILE_NAMES.map((name, i) => [name, nullable(qs[i])])) as SummaryTarget["quantiles"],
         firstYearMet: years.map((year) => ({ year, runs: this.firstYear[t].get(year)!, share: this.firstYear[t].get(year)! / n })),
       };
     });
@@ -99,7 +101,7 @@ export class ScenarioAggregate {
     return HEADLINES.map((name, h) => {
       const m = this.headlines[h];
       const ci = meanInterval(m);
-      return { name, mean: m.mean, low: ci ? ci[0] : null, high: ci ? ci[1] : null };
+      return { name, unit: HEADLINE_INFO[name].unit, mean: nullable(m.mean), low: ci ? ci[0] : null, high: ci ? ci[1] : null };
     });
   }
 

@@ -4,13 +4,17 @@
  * run by run. Targets and yearly cells are matched by id and (metric, breakdown, label, year).
  */
 import { PairedComparison, type PairedRun } from "../analysis/compare.js";
-import { csvRow } from "./files/csv.js";
+import { describeTarget } from "../model/target-description.js";
+import { COMPARISON_COLUMNS, PROBABILITY_UNIT, names } from "./files/columns.js";
+import { csvRow, type CsvValue } from "./files/csv.js";
+import type { Comparison } from "./files/schemas.js";
 import { toPlainJson } from "./files/json.js";
 import { FORMAT_VERSION } from "./files/format.js";
 import { writeText, type ResultSink } from "./files/sink.js";
 import { baseSeedOf, type BatchPlan } from "./plan.js";
 import type { RunStore } from "./store.js";
-import { HEADLINES, recordLayout, type RecordLayout } from "./record.js";
+import { HEADLINES, HEADLINE_INFO } from "./headlines.js";
+import { recordLayout, type RecordLayout } from "./record.js";
 
 const cellKey = (c: RecordLayout["cells"][number]) => `${c.metric}|${c.by}|${c.label}|${c.year}`;
 const COST = HEADLINES.indexOf("fiscalCostTotal");
@@ -26,7 +30,7 @@ function pairedRun(values: Float64Array, layout: RecordLayout, targets: number[]
 }
 
 /** Computes and writes comparison.json and comparison.csv from the store, in run order; returns the comparison. */
-export async function writeComparison(plan: BatchPlan, store: RunStore, sink: ResultSink) {
+export async function writeComparison(plan: BatchPlan, store: RunStore, sink: ResultSink): Promise<Comparison> {
   const layouts = plan.scenarios.map((s) => recordLayout(s.scenario));
   const base = layouts[0];
   const baseScenario = plan.scenarios[0].scenario;
@@ -56,12 +60,15 @@ export async function writeComparison(plan: BatchPlan, store: RunStore, sink: Re
       hash: alt.hash,
       pairedRuns: cmp.pairs,
       targets: targetIds.map((id, t) => {
-        const def = baseScenario.targets[id];
-        return { id, label: def.label, year: def.year, ...targets[t] };
+        const { label, kind, year, goal } = describeTarget(id, baseScenario.targets[id]);
+        return { id, label, kind, year, goal, ...targets[t] };
       }),
-      yearly: cmp.yearly().map((d, i) => ({ metric: cells[i].metric, breakdown: cells[i].by, label: cells[i].label, year: cells[i].year, ...d })),
-      headlines: HEADLINES.map((name, h) => ({ name, ...heads[h] })),
-      fiscalCost: cmp.fiscalCost(),
+      yearly: cmp.yearly().map((d, i) => ({ metric: cells[i].metric, breakdown: cells[i].by, label: cells[i].label, year: cells[i].year, unit: cells[i].unit, ...d })),
+      headlines: HEADLINES.map((name, h) => {
+        const { baseline, alternative, difference, low, high, unpaired, varianceReduction } = heads[h];
+        return { name, unit: HEADLINE_INFO[name].unit, baseline, alternative, difference, low, high, unpaired, varianceReduction };
+      }),
+      fiscalCost: { unit: HEADLINE_INFO.fiscalCostTotal.unit, ...cmp.fiscalCost() },
       perYi: targetIds.map((id, t) => (perYi[t] ? { id, ...perYi[t]! } : { id, value: null, low: null, high: null })),
       varianceReduction: [
         ...targetIds.map((id, t) => ({ name: `target:${id}`, value: vrTargets[t] })),
@@ -76,29 +83,30 @@ export async function writeComparison(plan: BatchPlan, store: RunStore, sink: Re
       .flatMap((a) => a.targets.filter((t) => t.id === id).map((t) => ({ name: a.name, difference: t.difference, low: t.low, high: t.high })))
       .sort((x, y) => y.difference - x.difference || x.name.localeCompare(y.name)),
   }));
-  const comparison = {
+  const comparison: Comparison = {
     kind: "clustersim-comparison",
     formatVersion: FORMAT_VERSION,
     baseline: plan.scenarios[0].name,
     baseSeed: baseSeedOf(plan),
     runs: plan.runs,
-    note: "Alternative minus baseline over the same seeds (common random numbers). Probability changes carry Newcombe's interval for paired proportions, mean changes paired t-intervals, cost per 亿元 a delta-method interval; all 95%, Monte Carlo error only.",
+    note: "Alternative minus baseline over the same seeds (common random numbers). Probabilities and their changes are fractions (0-1; per-yi: fraction per 亿元); probability changes carry Newcombe's interval for paired proportions, mean changes paired t-intervals, the change per 亿元 a delta-method interval; all 95%, Monte Carlo error only.",
     alternatives,
     ranking,
   };
   await writeText(sink, "comparison.json", `${JSON.stringify(toPlainJson(comparison), null, 2)}\n`);
-  const header = ["alternative", "kind", "name", "breakdown", "label", "year", "difference", "low", "high"];
+  const header = names(COMPARISON_COLUMNS);
   const lines = [csvRow(header)];
+  const row = (values: CsvValue[]) => lines.push(csvRow(values, header));
   for (const a of alternatives) {
-    for (const t of a.targets) lines.push(csvRow([a.name, "target", t.id, "", "", t.year, t.difference, t.low, t.high], header));
-    for (const y of a.yearly) lines.push(csvRow([a.name, "metric", y.metric, y.breakdown, y.label, y.year, y.difference, y.low, y.high], header));
-    for (const h of a.headlines) lines.push(csvRow([a.name, "headline", h.name, "", "", "", h.difference, h.low, h.high], header));
-    lines.push(csvRow([a.name, "cost", "fiscalCostTotal", "", "", "", a.fiscalCost.difference, a.fiscalCost.low, a.fiscalCost.high], header));
-    for (const p of a.perYi) lines.push(csvRow([a.name, "per-yi", p.id, "", "", "", p.value, p.low, p.high], header));
+    for (const t of a.targets) row([a.name, "target", t.id, "", "", t.year, PROBABILITY_UNIT, t.baseline, t.alternative, t.difference, t.low, t.high]);
+    for (const y of a.yearly) row([a.name, "metric", y.metric, y.breakdown, y.label, y.year, y.unit, y.baseline, y.alternative, y.difference, y.low, y.high]);
+    for (const h of a.headlines) row([a.name, "headline", h.name, "", "", "", h.unit, h.baseline, h.alternative, h.difference, h.low, h.high]);
+    const f = a.fiscalCost;
+    row([a.name, "cost", "fiscalCostTotal", "", "", "", f.unit, f.baseline, f.alternative, f.difference, f.low, f.high]);
+    for (const p of a.perYi) row([a.name, "per-yi", p.id, "", "", "", `${PROBABILITY_UNIT} per 亿元`, null, null, p.value, p.low, p.high]);
   }
   await writeText(sink, "comparison.csv", `${lines.join("\n")}\n`);
   return comparison;
 }
 
-/** The comparison as written to comparison.json. */
-export type Comparison = Awaited<ReturnType<typeof writeComparison>>;
+export type { Comparison };

@@ -2,6 +2,8 @@
 import { VERSION } from "../version.js";
 import { BUILD_ID } from "./build-id.js";
 import { FORMAT_VERSION } from "./files/format.js";
+import { seedsOf } from "./files/datapackage.js";
+import type { Manifest } from "./files/schemas.js";
 import { baseSeedOf, type BatchPlan } from "./plan.js";
 
 /** What a manifest records besides the plan. */
@@ -13,22 +15,25 @@ export interface ManifestRun {
   finished: Date;
   /** the git commit of the working directory, when known */
   gitCommit: string | null;
+  /** whether series.csv.gz was written */
+  series: boolean;
   /** the queue the shards ran on, as a URL without its password (absent for a local batch; then workers is 0) */
   queue?: string;
 }
 
 /** The manifest of a finished batch. */
-export function buildManifest(plan: BatchPlan, run: ManifestRun) {
+export function buildManifest(plan: BatchPlan, run: ManifestRun): Manifest {
   return {
     kind: run.kind,
     formatVersion: FORMAT_VERSION,
     engineVersion: VERSION,
     buildId: BUILD_ID,
     gitCommit: run.gitCommit,
-    scenarios: plan.scenarios.map((s) => ({ name: s.name, file: s.file, hash: s.hash })),
+    scenarios: plan.scenarios.map((s) => ({ name: s.name, file: s.file, hash: s.hash, set: [...(s.set ?? [])] })),
+    seeds: seedsOf(plan),
     baseSeed: baseSeedOf(plan),
     runs: plan.runs,
-    seeds: "deriveSeed(baseSeed, 0..runs-1)",
+    series: run.series,
     workers: run.workers,
     ...(run.queue ? { queue: run.queue } : {}),
     startedAt: run.started.toISOString(),

@@ -5,6 +5,7 @@
  */
 import { deriveSeed } from "../random/index.js";
 import type { Scenario } from "../scenario/schema.js";
+import type { ScenarioChange } from "../scenario/changes.js";
 import type { Fault } from "./faults.js";
 
 /** One scenario of a batch. */
@@ -17,12 +18,6 @@ export interface BatchScenario {
   scenario: Scenario;
   /** the `--set '$.path=value'` changes applied on top of the file, in the order given */
   set?: readonly ScenarioChange[];
-}
-
-/** One `--set` change: a JSON path (the written form) and the JSON value put there. */
-export interface ScenarioChange {
-  path: string;
-  value: unknown;
 }
 
 /**

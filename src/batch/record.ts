@@ -8,6 +8,7 @@ import { METRICS, METRIC_INDEX, labelsFor, yearValue, type MetricKey } from "../
 import { buildParams } from "../model/params.js";
 import { signedLeads, type RunResult } from "../model/run.js";
 import type { Scenario } from "../scenario/schema.js";
+import { HEADLINES } from "./headlines.js";
 
 /** Yearly metrics kept per run for the fans (yearly.csv): their every label and year. */
 export const YEARLY_METRICS: readonly MetricKey[] = [
@@ -24,10 +25,6 @@ export const YEARLY_METRICS: readonly MetricKey[] = [
   "leadsLost/reason",
 ];
 
-/** Headline per-run figures (runs.csv). */
-export const HEADLINES = ["leads", "signed", "lostCompetitor", "lostStayOut", "lostBudget", "lostLand", "fiscalCostTotal", "districtOutputFinalYear"] as const;
-/** Name of a headline figure. */
-export type Headline = (typeof HEADLINES)[number];
 
 /** One yearly cell: a metric, one of its labels, a calendar year. */
 export interface YearlyCell {
@@ -35,6 +32,8 @@ export interface YearlyCell {
   by: string;
   label: string;
   year: number;
+  /** the metric's unit (yearly.csv's unit column) */
+  unit: string;
   /** index of the metric in METRICS and of the label in its series */
   metricIndex: number;
   labelIndex: number;
@@ -64,7 +63,7 @@ export function recordLayout(scenario: Scenario): RecordLayout {
     const spec = METRICS[metricIndex];
     const ls = labelsFor(p, spec.by);
     for (let y = 0; y < p.years; y++)
-      ls.forEach((label, labelIndex) => cells.push({ metric: spec.name, by: spec.by, label, year: p.startYear + y, metricIndex, labelIndex }));
+      ls.forEach((label, labelIndex) => cells.push({ metric: spec.name, by: spec.by, label, year: p.startYear + y, unit: spec.unit, metricIndex, labelIndex }));
   }
   const targetsAt = drawnPaths.length;
   const headlinesAt = targetsAt + 3 * targetIds.length;

@@ -1,39 +1,70 @@
 /**
- * The result folder of a batch, written from its checkpoint in (scenario, run) order so that the
- * files are byte-identical whatever executor, worker count or kill/resume produced the runs:
- * summary.json, runs.csv, yearly.csv; manifest.json alone holds times and worker counts.
+ * The result files of a batch, written from its store in (scenario, run) order so that they are
+ * byte-identical whatever executor, worker count or kill/resume produced the runs: runs.csv,
+ * yearly.csv, summary.json and, when asked, series.csv.gz (every run's yearly values, long).
+ * Columns come from files/columns.ts, summary.json's shape from files/schemas.ts.
  */
+import { describeTarget } from "../model/target-description.js";
+import { parseJsonPath } from "../scenario/json-path.js";
+import { ScenarioAggregate } from "./aggregate.js";
+import { SERIES_COLUMNS, YEARLY_COLUMNS, names, runsColumns, type Column } from "./files/columns.js";
 import { csvRow, checkCsvHeader, type CsvValue } from "./files/csv.js";
-import { toPlainJson } from "./files/json.js";
-import { ScenarioAggregate, QUANTILE_NAMES } from "./aggregate.js";
 import { FORMAT_VERSION } from "./files/format.js";
+import { toPlainJson } from "./files/json.js";
+import type { Summary } from "./files/schemas.js";
 import { LineBuffer, writeText, type ResultSink } from "./files/sink.js";
+import { HEADLINES } from "./headlines.js";
 import { baseSeedOf, type BatchPlan } from "./plan.js";
+import { recordLayout } from "./record.js";
 import type { RunStore } from "./store.js";
-import { HEADLINES, recordLayout } from "./record.js";
 
 /** A JSON path as a CSV column name: $.industries["health-management"].marketTrend -> industries.health-management.marketTrend. */
 export function pathColumn(path: string): string {
-  return path.replace(/^\$\./, "").replace(/\["([^"]*)"\]/g, ".$1").replace(/\[(\d+)\]/g, ".$1");
+  const segments = parseJsonPath(path);
+  if (segments === null) throw new Error(`not a JSON path in the written form: ${path}`);
+  return segments.join(".");
 }
 
-/** Replaces NaN by null for JSON. */
-const nullable = (x: number | null) => (x === null || Number.isNaN(x) ? null : x);
+/** What summary.json's note says about its numbers. */
+const SUMMARY_NOTE =
+  "Probabilities are fractions (0-1) with 95% Wilson intervals and means carry 95% t-intervals: Monte Carlo error only, not parameter uncertainty (which the runs already sample). Yearly quantiles come from a log-bucket sketch (0.5% relative accuracy); target quantiles are exact (type 7). Money in 亿元 (100 million yuan).";
 
-/** Writes runs.csv, yearly.csv and summary.json from the store, in run order; returns the summary. */
-export async function writeResults(plan: BatchPlan, store: RunStore, sink: ResultSink) {
+/** The column lists of a batch's CSV files (for the Data Package). */
+export interface BatchColumns {
+  runs: Column[];
+  yearly: readonly Column[];
+  series: readonly Column[] | null;
+  comparison?: readonly Column[];
+}
+
+/** Options of the result writer. */
+export interface ResultOptions {
+  /** also write series.csv.gz */
+  series?: boolean;
+}
+
+/** The columns of runs.csv for a plan (every scenario's drawn parameters and targets, first seen first), with the parameter columns and target ids. */
+function runsHeader(plan: BatchPlan, layouts: ReturnType<typeof recordLayout>[]) {
+  const params = new Map<string, string>();
+  for (const l of layouts) for (const p of l.drawnPaths) if (!params.has(pathColumn(p))) params.set(pathColumn(p), p);
+  const targets = new Map<string, { id: string; unit: string; goal: string }>();
+  layouts.forEach((l, si) => {
+    for (const id of l.targetIds) if (!targets.has(id)) targets.set(id, describeTarget(id, plan.scenarios[si].scenario.targets[id]));
+  });
+  return { columns: runsColumns([...params].map(([column, path]) => ({ column, path })), [...targets.values()]), paramColumns: [...params.keys()], targetIds: [...targets.keys()] };
+}
+
+/** Writes runs.csv, yearly.csv, summary.json (and series.csv.gz) from the store, in run order; returns the summary and the columns written. */
+export async function writeResults(plan: BatchPlan, store: RunStore, sink: ResultSink, options: ResultOptions = {}): Promise<{ summary: Summary; columns: BatchColumns }> {
   const layouts = plan.scenarios.map((s) => recordLayout(s.scenario));
-  const paramColumns = [...new Set(layouts.flatMap((l) => l.drawnPaths.map(pathColumn)))];
-  const targetIds = [...new Set(layouts.flatMap((l) => l.targetIds))];
-  const header = [
-    "scenario", "run", "seed", "failed", "error",
-    ...paramColumns,
-    ...targetIds.flatMap((t) => [`${t}.value`, `${t}.met`, `${t}.first_year_met`]),
-    ...HEADLINES,
-  ];
+  const { columns, paramColumns, targetIds } = runsHeader(plan, layouts);
+  const header = names(columns);
   checkCsvHeader(header);
   const runsCsv = new LineBuffer(sink.open("runs.csv"));
   await runsCsv.line(csvRow(header));
+  const series = options.series ? new LineBuffer(sink.open("series.csv.gz")) : null;
+  const seriesHeader = names(SERIES_COLUMNS);
+  await series?.line(csvRow(seriesHeader));
   const aggregates: ScenarioAggregate[] = [];
   for (const [si, s] of plan.scenarios.entries()) {
     const layout = layouts[si];
@@ -54,26 +85,34 @@ export async function writeResults(plan: BatchPlan, store: RunStore, sink: Resul
         ...HEADLINES.map((_, h) => cell(layout.headlinesAt + h)),
       ];
       await runsCsv.line(csvRow(row, header));
+      if (series && ok)
+        for (let c = 0; c < layout.cells.length; c++) {
+          const k = layout.cells[c];
+          await series.line(csvRow([s.name, run, seed, k.year, k.by, k.label, k.metric, values[layout.cellsAt + c]], seriesHeader));
+        }
     }
     aggregates.push(agg);
   }
   await runsCsv.close();
+  await series?.close();
 
-  const yearlyHeader = ["scenario", "year", "breakdown", "label", "metric", "mean", "mean_low", "mean_high", ...QUANTILE_NAMES];
+  const yearlyHeader = names(YEARLY_COLUMNS);
   const yearly = new LineBuffer(sink.open("yearly.csv"));
   await yearly.line(csvRow(yearlyHeader));
   for (const agg of aggregates) {
     if (agg.completed === 0) continue;
-    for (const c of agg.yearly()) await yearly.line(csvRow([agg.name, c.year, c.by, c.label, c.metric, c.mean, c.low, c.high, ...c.quantiles], yearlyHeader));
+    for (const c of agg.yearly()) await yearly.line(csvRow([agg.name, c.year, c.by, c.label, c.metric, c.unit, c.mean, c.low, c.high, ...c.quantiles], yearlyHeader));
   }
   await yearly.close();
 
-  const summary = {
+  const first = plan.scenarios[0].scenario.horizon;
+  const summary: Summary = {
     kind: "clustersim-batch-summary",
     formatVersion: FORMAT_VERSION,
     baseSeed: baseSeedOf(plan),
     runs: plan.runs,
-    note: "Probabilities carry 95% Wilson intervals and means 95% t-intervals: Monte Carlo error only, not parameter uncertainty (which the runs already sample). Yearly quantiles come from a log-bucket sketch (0.5% relative accuracy); target quantiles are exact (type 7).",
+    horizon: { startYear: first.startYear, endYear: first.endYear },
+    note: SUMMARY_NOTE,
     scenarios: aggregates.map((agg, si) => ({
       name: agg.name,
       hash: plan.scenarios[si].hash,
@@ -81,13 +120,13 @@ export async function writeResults(plan: BatchPlan, store: RunStore, sink: Resul
       completed: agg.completed,
       failed: agg.failures.length,
       failures: agg.failures.slice(0, 50),
-      targets: agg.targets().map((t) => ({ ...t, probability: nullable(t.probability), quantiles: Object.fromEntries(Object.entries(t.quantiles).map(([k, v]) => [k, nullable(v)])) })),
-      headlines: agg.headlineStats().map((h) => ({ ...h, mean: nullable(h.mean) })),
+      targets: agg.targets(),
+      headlines: agg.headlineStats(),
     })),
   };
   await writeText(sink, "summary.json", `${JSON.stringify(toPlainJson(summary), null, 2)}\n`);
-  return summary;
+  return { summary, columns: { runs: columns, yearly: YEARLY_COLUMNS, series: options.series ? SERIES_COLUMNS : null } };
 }
 
 /** The batch summary as written to summary.json. */
-export type BatchSummary = Awaited<ReturnType<typeof writeResults>>;
+export type BatchSummary = Summary;

@@ -3,6 +3,7 @@
  * kinds that map to exit codes, and the command interface the entry dispatches to.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { escapeTerminal, shortenLine } from "../report/terminal-text.js";
 
 /** Exit codes: 0 ok, 1 failure, 2 bad input or usage, 130 interrupted. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -34,14 +35,74 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-/** The real process's I/O, with colour only on a terminal and never with NO_COLOR. */
-export function processIO(): CliIO {
+/** The real process's I/O, with the exit code that write errors call for. */
+export interface ProcessIO extends CliIO {
+  /** the exit code to end with, given the command's: a write error other than EPIPE turns 0 into 1 */
+  exitCode(code: number): number;
+}
+
+/** A write error as words, e.g. "no space left on the device (ENOSPC)". */
+function describeWriteError(err: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    ENOSPC: "no space left on the device",
+    EDQUOT: "disk quota exceeded",
+    EIO: "input/output error",
+    EFBIG: "file too large",
+    EAGAIN: "the output is not ready (non-blocking)",
+  };
+  return err.code ? `${words[err.code] ?? err.message} (${err.code})` : err.message;
+}
+
+/**
+ * Guards stdout and stderr once per process. A write error closes that stream for further
+ * writes instead of crashing with "Unhandled 'error' event": EPIPE (the reader went away, as in
+ * `clustersim run --json | head`) quietly, any other (a full disk) with a one-line message on
+ * stderr and exit code 1 unless the command already failed.
+ */
+const guarded = (() => {
+  let cached: { stdout: (t: string) => void; stderr: (t: string) => void; failed: () => boolean } | undefined;
+  return () => {
+    if (cached) return cached;
+    let failed = false;
+    const closed = { stdout: false, stderr: false };
+    const watch = (name: "stdout" | "stderr") =>
+      process[name].on("error", (err: NodeJS.ErrnoException) => {
+        if (closed[name]) return;
+        closed[name] = true;
+        if (err.code === "EPIPE") return;
+        failed = true;
+        if (!process.exitCode) process.exitCode = EXIT.failure;
+        if (name === "stdout" && !closed.stderr) process.stderr.write(`clustersim: cannot write to stdout: ${describeWriteError(err)}\n`);
+      });
+    watch("stdout");
+    watch("stderr");
+    const writer = (name: "stdout" | "stderr") => (t: string) => {
+      if (!closed[name]) process[name].write(t);
+    };
+    cached = { stdout: writer("stdout"), stderr: writer("stderr"), failed: () => failed };
+    return cached;
+  };
+})();
+
+/** Longest line written to stderr, in characters (messages quoting a huge key are cut). */
+const MAX_STDERR_LINE = 4000;
+
+/**
+ * The real process's I/O, with colour only on a terminal and never with NO_COLOR. Everything
+ * written is passed through escapeTerminal (line breaks, tabs and, with colour, SGR sequences
+ * kept): whatever a message or summary quotes from a scenario cannot act on the terminal. Lines
+ * on stderr are cut after MAX_STDERR_LINE characters.
+ */
+export function processIO(): ProcessIO {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
+  const streams = guarded();
+  const color = !noColor && process.stdout.isTTY === true;
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
-    color: !noColor && process.stdout.isTTY === true,
+    stdout: (t) => streams.stdout(escapeTerminal(t, { newlines: true, colour: color })),
+    stderr: (t) => streams.stderr(escapeTerminal(t, { newlines: true, colour: color }).split("\n").map((line) => shortenLine(line, MAX_STDERR_LINE)).join("\n")),
+    color,
     stderrIsTTY: process.stderr.isTTY === true,
+    exitCode: (code) => (code === EXIT.ok && streams.failed() ? EXIT.failure : code),
   };
 }
 

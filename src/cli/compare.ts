@@ -7,7 +7,7 @@ import { toPlainJson } from "../batch/files/json.js";
 import { EXIT, UsageError, parseCommandArgs, type Command } from "./command.js";
 import { batchOptions, executeBatch, prepareBatch } from "./batch.js";
 
-const usage = `Usage: clustersim compare <baseline.json> <alternative.json...> --runs N [--seed S] [--workers auto|K] [--queue URL] [--out DIR] [--resume] [--quiet] [--json]
+const usage = `Usage: clustersim compare <baseline.json> <alternative.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--queue URL] [--out DIR] [--resume] [--quiet] [--json]
 
 Runs the baseline and every alternative on the same seed list (common random numbers: run i of
 each scenario draws the same numbers), then writes, besides the batch files, comparison.json and
@@ -16,7 +16,8 @@ interval), alternative-minus-baseline output by park and industry and year (pair
 the change in fiscal cost, the probability change per 亿元 of added cost, and the variance
 reduction the pairing bought. The terminal table ranks the alternatives for each target.
 
-Options: as for \`clustersim batch\`; the default folder is results/compare-<K>-scenarios-s<S>-n<N>.
+Options: as for \`clustersim batch\` (a --set change applies to every scenario); the default folder
+is results/compare-<K>-scenarios-s<S>-n<N>.
 `;
 
 /** The `compare` command. */
@@ -28,7 +29,7 @@ export const compareCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, batchOptions);
     if (positionals.length < 2) throw new UsageError(`expected a baseline and at least one alternative, got ${positionals.length} scenario(s)`);
     const { plan, workers, out: folder, queue } = await prepareBatch(positionals, values, `compare-${positionals.length}-scenarios`);
-    const files = await executeBatch(plan, workers, folder, values.resume === true, io, values.quiet === true, "comparison", queue);
+    const files = await executeBatch(plan, workers, folder, values.resume === true, io, values.quiet === true, "comparison", values.series === true, queue);
     if (files === null) return EXIT.interrupted;
     const { summary, comparison } = files;
     if (comparison === null) throw new Error("a comparison folder without a comparison");

@@ -4,9 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ResultsFolderError } from "../report/html/load.js";
-import { renderReport } from "../report/html/render-report.js";
-import { EXIT, InputError, UsageError, parseCommandArgs, type Command } from "./command.js";
+import { renderReportFolder } from "../report/node/render-folder.js";
+import { EXIT, UsageError, parseCommandArgs, type Command } from "./command.js";
 
 const usage = `Usage: clustersim report <results-dir> [-o report.html]
 
@@ -22,7 +21,7 @@ Options:
   -h, --help         show this help
 
 Exit codes: 0 ok, 1 failure, 2 bad arguments or a folder the report cannot read (missing files,
-not clustersim's, or a formatVersion other than 1).
+not clustersim's, or a formatVersion other than this version's).
 `;
 
 /** The `report` command. */
@@ -35,13 +34,7 @@ export const reportCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "expected a results folder" : `expected one results folder, got ${positionals.length}`);
     const dir = positionals[0];
     const out = values.output ?? join(dir, "report.html");
-    let report;
-    try {
-      report = await renderReport(dir);
-    } catch (err) {
-      if (err instanceof ResultsFolderError) throw new InputError(err.message);
-      throw err;
-    }
+    const report = await renderReportFolder(dir);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, report.html);
     io.stderr(`report with ${report.charts} charts in ${out}\n`);

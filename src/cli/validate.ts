@@ -1,4 +1,9 @@
-/** `clustersim validate <files...> [--json]`: checks scenario files and reports every problem. */
+/**
+ * `clustersim validate <files...> [--json]`: checks scenario files and reports every problem. A
+ * JSON Schema file among them (scenarios/scenario.schema.json, which a shell glob picks up) is
+ * skipped with a note, so `clustersim validate scenarios/*.json` checks the shipped folder.
+ */
+import { readFile } from "node:fs/promises";
 import { loadScenario } from "../scenario/load.js";
 import { ScenarioError, formatProblem, type Problem } from "../scenario/errors.js";
 import { EXIT, UsageError, parseCommandArgs, type CliIO, type Command } from "./command.js";
@@ -9,10 +14,12 @@ Loads each scenario file (following "extends" to its base files), checks it agai
 scenario schema and the cross-references between its sections, and reports every problem.
 
 Problems go to stderr, one line each: file:line:column: $.json.path: what was expected.
-stdout gets one result line per file ("ok" with the scenario hash, or the problem count).
+stdout gets one result line per file ("ok" with the scenario hash, or the problem count). A JSON
+Schema file (its "$schema" names a json-schema.org meta-schema) is not a scenario: it is skipped
+with a note ("skip").
 
 Options:
-  --json      print one JSON document instead: {"files": [{"file", "ok", "hash"?, "problems"}]}
+  --json      print one JSON document instead: {"files": [{"file", "ok", "hash"?, "skipped"?, "problems"}]}
   -h, --help  show this help
 
 Exit status: 0 when every file is valid, 2 when any file is invalid or missing.
@@ -23,11 +30,25 @@ interface FileResult {
   file: string;
   ok: boolean;
   hash?: string;
+  /** why the file was not checked as a scenario */
+  skipped?: string;
   problems: Problem[];
 }
 
-/** Loads one file, turning a ScenarioError into its problems (other errors propagate). */
+/** Whether the file is a JSON Schema document (its top-level "$schema" names a json-schema.org meta-schema). */
+async function isJsonSchema(file: string): Promise<boolean> {
+  try {
+    const data: unknown = JSON.parse(await readFile(file, "utf8"));
+    const meta = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>).$schema : undefined;
+    return typeof meta === "string" && /^https?:\/\/json-schema\.org\//.test(meta);
+  } catch {
+    return false; // unreadable or not JSON: the scenario loader reports it
+  }
+}
+
+/** Loads one file, turning a ScenarioError into its problems (other errors propagate); skips a JSON Schema. */
 async function check(file: string): Promise<FileResult> {
+  if (await isJsonSchema(file)) return { file, ok: true, skipped: "a JSON Schema, not a scenario", problems: [] };
   try {
     const loaded = await loadScenario(file);
     return { file, ok: true, hash: loaded.hash, problems: [] };
@@ -41,6 +62,7 @@ const paint = (io: CliIO, code: number, text: string) => (io.color ? `\x1b[${cod
 
 /** The human-readable result line of one file. */
 function resultLine(r: FileResult, io: CliIO): string {
+  if (r.skipped) return `${paint(io, 33, "skip")}  ${r.file}  ${r.skipped}`;
   if (r.ok) return `${paint(io, 32, "ok")}    ${r.file}  sha256:${r.hash!.slice(0, 12)}…`;
   const n = r.problems.length;
   return `${paint(io, 31, "FAIL")}  ${r.file}  ${n} problem${n === 1 ? "" : "s"}`;

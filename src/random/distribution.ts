@@ -31,6 +31,21 @@ export function isDistributionSpec(v: unknown): v is DistributionSpec {
   return typeof v === "object" && v !== null && DIST_NAMES.has((v as { dist?: unknown }).dist as string);
 }
 
+/**
+ * Choice weights with a finite sum: as given, or, when their sum overflows (weights near 1e308),
+ * divided by the largest weight, which keeps their proportions. Weights that do not overflow
+ * are returned unchanged, so their draws stay bit-identical.
+ */
+function finiteSumWeights(weights: readonly number[]): readonly number[] {
+  let total = 0;
+  let max = 0;
+  for (const w of weights) {
+    total += w;
+    max = Math.max(max, w);
+  }
+  return Number.isFinite(total) || !(max > 0 && Number.isFinite(max)) ? weights : weights.map((w) => w / max);
+}
+
 /** Pushes a message when x is not a finite number. */
 function finite(issues: string[], name: string, x: number | undefined, optional = false): void {
   if (x === undefined && optional) return;
@@ -83,7 +98,7 @@ export function distributionIssues(spec: DistributionSpec): string[] {
           spec.weights.forEach((w, i) => {
             if (!(w >= 0) || !Number.isFinite(w)) issues.push(`weights[${i}] must be finite and >= 0`);
           });
-          if (!(spec.weights.reduce((a, b) => a + b, 0) > 0)) issues.push("weights must have a positive sum");
+          if (!(finiteSumWeights(spec.weights).reduce((a, b) => a + b, 0) > 0)) issues.push("weights must have a positive sum");
         }
       }
       break;
@@ -128,7 +143,7 @@ export function drawDistribution(spec: DistributionSpec, stream: RandomStream): 
       return lo + ((spec.max ?? 1) - lo) * beta(spec.alpha, spec.beta, stream);
     }
     case "choice":
-      return choice(spec.values, spec.weights, stream.next());
+      return choice(spec.values, spec.weights && finiteSumWeights(spec.weights), stream.next());
   }
 }
 
@@ -208,7 +223,8 @@ export function distributionMean(spec: DistributionSpec): number {
       return lo + ((spec.max ?? 1) - lo) * (spec.alpha / (spec.alpha + spec.beta));
     }
     case "choice": {
-      const { values, weights } = spec;
+      const { values } = spec;
+      const weights = spec.weights && finiteSumWeights(spec.weights);
       let sum = 0;
       let wsum = 0;
       for (let i = 0; i < values.length; i++) {

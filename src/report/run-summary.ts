@@ -20,7 +20,7 @@ export function formatRunSummary(result: RunResult, color = false): string {
     t.goal,
     fmt(t.value, t.kind === "output" ? 1 : 0),
     t.met ? c.green("met") : c.red("not met"),
-    t.firstYearMet === null ? "not met" : String(t.firstYearMet),
+    t.firstYearMet === null ? `never by ${result.startYear + result.years - 1}` : String(t.firstYearMet),
   ]);
   const signed = signedLeads(result);
   const leadRows = [

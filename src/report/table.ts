@@ -1,4 +1,9 @@
-/** Plain-text tables for the terminal: right-aligned numbers, left-aligned text, CJK-aware width. */
+/**
+ * Plain-text tables for the terminal: right-aligned numbers, left-aligned text, CJK-aware width.
+ * Cells are escaped (control characters, line breaks) so a name cannot break the table or act on
+ * the terminal; colour sequences of our own palette pass through.
+ */
+import { escapeTerminal } from "./terminal-text.js";
 
 /** Display width of a string in a terminal (CJK ideographs and full-width forms count 2). */
 export function displayWidth(text: string): number {
@@ -11,7 +16,10 @@ export function displayWidth(text: string): number {
 }
 
 /** Formats rows as a table; columns listed in `align` as "l" or "r" (default: first left, others right). */
-export function formatTable(header: string[], rows: string[][], align?: ("l" | "r")[]): string {
+export function formatTable(rawHeader: string[], rawRows: string[][], align?: ("l" | "r")[]): string {
+  const cell = (t: string | undefined) => escapeTerminal(t ?? "", { colour: true });
+  const header = rawHeader.map(cell);
+  const rows = rawRows.map((r) => r.map(cell));
   const cols = header.length;
   const widths = Array.from({ length: cols }, (_, c) => Math.max(...[header, ...rows].map((r) => displayWidth(r[c] ?? ""))));
   const pad = (text: string, c: number) => {

@@ -4,12 +4,13 @@
  * reported naming the files involved.
  */
 import type { Problem } from "./errors.js";
+import { FileTextError } from "./file-text.js";
 import { isJsonObject } from "./json-path.js";
-import { scanJson, type JsonLayout } from "./json-syntax.js";
+import { MAX_DUPLICATES, scanJson, type JsonLayout, type WorkMeter } from "./json-syntax.js";
 import { normalizePath, resolveRelative } from "./paths.js";
 import { describeValue } from "./zod-issues.js";
 
-/** Reads a file's text; undefined when it does not exist (other failures throw). */
+/** Reads a file's text; undefined when it does not exist (other failures throw; a FileTextError is reported in the file itself). */
 export type ReadText = (file: string) => string | undefined;
 
 /** Resolves a base file named in `extends` against the file that names it. */
@@ -43,8 +44,8 @@ export function extendsTarget(file: string, text: string, resolvePath: ResolvePa
 }
 
 /** Parses one file's text, or returns the problem that stops it. */
-function parseFile(file: string, text: string): ChainFile | Problem {
-  const scan = scanJson(text);
+function parseFile(file: string, text: string, meter?: WorkMeter): ChainFile | Problem {
+  const scan = scanJson(text, meter);
   if (!scan.ok) {
     const { line, column, message, path } = scan.error;
     return { file, jsonPath: path, line, column, message: `invalid JSON: ${message}` };
@@ -62,9 +63,11 @@ function parseFile(file: string, text: string): ChainFile | Problem {
   return { file, json, layout: scan.layout };
 }
 
-/** Reads `file` and every base file it extends, leaf first. */
-export function readChain(file: string, readText: ReadText, resolvePath: ResolvePath = resolveRelative): ChainResult {
+/** Reads `file` and every base file it extends, leaf first; `meter` counts the work (files, characters). */
+export function readChain(file: string, readText: ReadText, resolvePath: ResolvePath = resolveRelative, meter: WorkMeter = { units: 0 }): ChainResult {
   const chain: ChainFile[] = [];
+  /** where each file (by normalised path) is in the chain */
+  const seen = new Map<string, number>();
   const problems: Problem[] = [];
   const stop = (p: Problem): ChainResult => ({ chain, problems: [...problems, p], complete: false });
   let current = file;
@@ -74,7 +77,9 @@ export function readChain(file: string, readText: ReadText, resolvePath: Resolve
       parent
         ? { file: parent.file, jsonPath: "$.extends", ...parent.layout.locate("$.extends"), message }
         : { file: current, jsonPath: "$", message };
-    const seenAt = chain.findIndex((c) => normalizePath(c.file) === normalizePath(current));
+    const key = normalizePath(current);
+    meter.units += 1 + key.length;
+    const seenAt = seen.get(key) ?? -1;
     if (seenAt >= 0) {
       const cycle = [...chain.slice(seenAt).map((c) => c.file), current].join(" -> ");
       return stop(viaExtends(`extends cycle: ${cycle}`));
@@ -83,11 +88,13 @@ export function readChain(file: string, readText: ReadText, resolvePath: Resolve
     try {
       text = readText(current);
     } catch (err) {
+      if (err instanceof FileTextError) return stop({ file: current, jsonPath: "$", line: err.line, column: err.column, message: err.message });
       return stop(viaExtends(`cannot read ${parent ? `base file "${current}"` : "the file"}: ${(err as Error).message}`));
     }
     if (text === undefined) return stop(viaExtends(parent ? `base file "${current}" not found` : "file not found"));
-    const parsed = parseFile(current, text);
+    const parsed = parseFile(current, text, meter);
     if (!("json" in parsed)) return stop(parsed);
+    seen.set(key, chain.length);
     chain.push(parsed);
     for (const d of parsed.layout.duplicates)
       problems.push({
@@ -95,8 +102,10 @@ export function readChain(file: string, readText: ReadText, resolvePath: Resolve
         jsonPath: d.path,
         line: d.line,
         column: d.column,
-        message: `duplicate key "${d.key}" (only the last one would count; remove the other)`,
+        message: `duplicate key ${JSON.stringify(d.key)} (only the last one would count; remove the other)`,
       });
+    if (parsed.layout.duplicatesOmitted > 0)
+      problems.push({ file: current, jsonPath: "$", message: `and ${parsed.layout.duplicatesOmitted} more duplicate keys (only the first ${MAX_DUPLICATES} are listed)` });
     const ext = parsed.json.extends;
     if (ext === undefined) return { chain, problems, complete: true };
     if (typeof ext !== "string" || ext === "") {

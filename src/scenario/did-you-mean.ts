@@ -25,12 +25,16 @@ export function closestKey(key: string, known: readonly string[]): string | unde
   const lower = key.toLowerCase();
   const sameCase = known.find((k) => k.toLowerCase() === lower);
   if (sameCase !== undefined) return sameCase;
+  const allowed = Math.max(1, Math.floor(Math.max(key.length, 3) / 3));
   let best: string | undefined;
   let bestDist = Infinity;
   for (const k of known) {
-    const d = editDistance(lower, k.toLowerCase());
+    // the distance is at least the difference in length: skip keys that cannot be close enough
+    // (the same answer, without a quadratic edit distance for a very long unknown key)
+    const kl = k.toLowerCase();
+    if (Math.abs(kl.length - lower.length) > allowed) continue;
+    const d = editDistance(lower, kl);
     if (d < bestDist) [best, bestDist] = [k, d];
   }
-  const allowed = Math.max(1, Math.floor(Math.max(key.length, 3) / 3));
   return bestDist <= allowed ? best : undefined;
 }

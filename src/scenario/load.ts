@@ -1,28 +1,39 @@
 /**
  * Loading a scenario file from disk: the Node side of `resolveScenario`. The extends chain is
- * read asynchronously first, then resolved with the pure resolver.
+ * read first (through readScenarioFile: regular files only, size-limited, strict UTF-8), then
+ * resolved with the pure resolver.
  */
-import { readFile } from "node:fs/promises";
 import { extendsTarget } from "./chain.js";
+import { MAX_SCENARIO_BYTES, readScenarioFile } from "./read-file.js";
 import { resolveScenario, type LoadedScenario } from "./resolve.js";
 
-/** Reads a file, returning undefined when it does not exist and an Error for other failures. */
-async function readOrMissing(file: string): Promise<string | undefined | Error> {
+/** Largest total size of the files of one extends chain, in bytes (32 MiB: four files at the limit). */
+export const MAX_CHAIN_BYTES = 4 * MAX_SCENARIO_BYTES;
+
+/** Limits of a load (the defaults are the documented ones; tests lower them). */
+export interface LoadOptions {
+  /** largest total of the files of the extends chain, in bytes */
+  maxChainBytes?: number;
+}
+
+/** Reads a file, returning undefined when it does not exist and the Error when it is refused. */
+function readOrError(file: string): string | undefined | Error {
   try {
-    return await readFile(file, "utf8");
+    return readScenarioFile(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    if (code === "EISDIR") return new Error("it is a directory, not a file");
-    return new Error(code ?? (err as Error).message);
+    return err instanceof Error ? err : new Error(String(err));
   }
 }
 
 /** Loads, merges and validates the scenario in `file` (throws ScenarioError listing every problem). */
-export async function loadScenario(file: string): Promise<LoadedScenario> {
+export async function loadScenario(file: string, options: LoadOptions = {}): Promise<LoadedScenario> {
+  const maxChainBytes = options.maxChainBytes ?? MAX_CHAIN_BYTES;
   const texts = new Map<string, string | undefined | Error>();
+  let total = 0;
   for (let next: string | undefined = file; next !== undefined && !texts.has(next); ) {
-    const text = await readOrMissing(next);
+    let text = readOrError(next);
+    if (typeof text === "string" && (total += Buffer.byteLength(text)) > maxChainBytes)
+      text = new Error(`the files of the extends chain up to this one add up to over ${maxChainBytes.toLocaleString("en-US")} bytes, the limit for a chain`);
     texts.set(next, text);
     next = typeof text === "string" ? extendsTarget(next, text) : undefined;
   }

@@ -27,3 +27,21 @@ export function mergePatch(base: unknown, patch: unknown): unknown {
   }
   return out;
 }
+
+/**
+ * Applies `patch` to `target` by changing `target` (and returns the result; a new object when
+ * `target` is not one). Objects of `patch` are copied, never linked (its arrays, which later
+ * patches only replace, are shared), so a caller that owns `target` can apply a long chain of
+ * patches at a cost proportional to the patches alone.
+ * `meter` counts the patch entries visited.
+ */
+export function mergePatchInPlace(target: unknown, patch: unknown, meter: { units: number } = { units: 0 }): unknown {
+  if (!isJsonObject(patch)) return patch;
+  const out: Record<string, unknown> = isJsonObject(target) && !isDistribution(patch) ? target : {};
+  for (const [k, v] of Object.entries(patch)) {
+    meter.units++;
+    if (v === null) delete out[k];
+    else setOwn(out, k, mergePatchInPlace(Object.hasOwn(out, k) ? out[k] : undefined, v, meter));
+  }
+  return out;
+}

@@ -48,7 +48,7 @@ describe("clustersim compare", () => {
     expect(output.varianceReduction).toBeGreaterThan(0.5);
     expect(output.high - output.low).toBeLessThan(output.unpaired.high - output.unpaired.low);
     const csv = readFileSync(join(out, "comparison.csv"), "utf8").split("\n");
-    expect(csv[0]).toBe("alternative,kind,name,breakdown,label,year,difference,low,high");
+    expect(csv[0]).toBe("alternative,kind,name,breakdown,label,year,unit,baseline_value,alternative_value,difference,low,high");
     expect(csv.some((l) => l.startsWith("more-teams,metric,output,park,"))).toBe(true);
   });
 });

@@ -55,7 +55,7 @@ describe("batch result files", () => {
       expect(text).not.toMatch(/NaN|Infinity/);
     }
     expect(runs.split("\n")[1].split(",")[3]).toBe("0");
-    expect(yearly.split("\n")[0]).toBe("scenario,year,breakdown,label,metric,mean,mean_low,mean_high,p5,p25,p50,p75,p95");
+    expect(yearly.split("\n")[0]).toBe("scenario,year,breakdown,label,metric,unit,mean,mean_low,mean_high,p5,p25,p50,p75,p95");
     expect(existsSync(join(out, "checkpoint.jsonl"))).toBe(true);
   });
 });

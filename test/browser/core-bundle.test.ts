@@ -23,6 +23,8 @@ describe("the browser-ready core", () => {
     const ours = Object.keys(metafile.inputs).filter((p) => p.startsWith("src/"));
     expect(ours).toContain("src/batch/run-batch.ts");
     expect(ours).toContain("src/batch/worker-pool.ts");
+    expect(ours).toContain("src/report/html/render-report.ts");
+    expect(ours).toContain("src/batch/files/read.ts");
   }, 120_000);
 
   it("refuses a Node module: bundling the Node library entry fails on its node: imports", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validateCommand } from "../../src/cli/validate.js";
@@ -85,5 +85,27 @@ describe("clustersim validate", () => {
     const { io, out } = fakeIO();
     expect(await validateCommand.run(["--help"], io)).toBe(EXIT.ok);
     expect(out.stdout).toContain("Usage: clustersim validate");
+  });
+
+  it("passes on the shipped folder (scenarios/*.json), skipping the JSON Schema file with a note", async () => {
+    const dir = fileURLToPath(new URL("../../scenarios/", import.meta.url));
+    const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join(dir, f));
+    expect(files.some((f) => f.endsWith("scenario.schema.json"))).toBe(true);
+    const { io, out } = fakeIO();
+    expect(await validateCommand.run(files, io)).toBe(EXIT.ok);
+    expect(out.stderr).toBe("");
+    const lines = out.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(files.length);
+    expect(lines.filter((l) => l.startsWith("skip"))).toEqual([`skip  ${join(dir, "scenario.schema.json")}  a JSON Schema, not a scenario`]);
+    expect(lines.filter((l) => l.startsWith("ok"))).toHaveLength(files.length - 1);
+  });
+
+  it("does not skip a scenario that names its schema", async () => {
+    const { io, out } = fakeIO();
+    const dir = mkdtempSync(join(tmpdir(), "clustersim-validate-"));
+    const file = join(dir, "s.json");
+    writeFileSync(file, JSON.stringify({ $schema: "./scenario.schema.json", extends: example, horizon: { endYear: 1 } }));
+    expect(await validateCommand.run([file], io)).toBe(EXIT.usage);
+    expect(out.stdout).toMatch(/^FAIL/);
   });
 });

@@ -12,8 +12,9 @@ import { main } from "../../src/cli/main.js";
 import { commands } from "../../src/cli/commands.js";
 import { EXIT, type CliIO } from "../../src/cli/command.js";
 import { reportCommand } from "../../src/cli/report.js";
-import { goalThreshold, parkByName, targetLines } from "../../src/report/html/park-targets.js";
-import { parseCsv, parseYearlyCsv } from "../../src/report/html/yearly-csv.js";
+import { targetLines } from "../../src/report/html/park-targets.js";
+import { parseCsv, parseResultFiles, parseYearlyCsv } from "../../src/batch/files/read.js";
+import { renderReport } from "../../src/report/html/render-report.js";
 import type { SummaryTarget } from "../../src/report/html/inputs.js";
 
 const example = fileURLToPath(new URL("../../scenarios/example.json", import.meta.url));
@@ -181,7 +182,7 @@ describe("report of a comparison folder", () => {
     has(html, "亿元 = 100 million yuan");
   });
 
-  it("falls back to park ids when the scenario files are not found, still placing the target by name", () => {
+  it("falls back to park ids when the scenario files are not found, still placing the target in its park's chart", () => {
     lacks(html, "医学城（示例）");
     has(html, "Dashed line: Medical City output of 300 亿 in 2020 (biopark-output).");
   });
@@ -189,6 +190,19 @@ describe("report of a comparison folder", () => {
   it("is self-contained with unique ids", () => {
     expect(externalRefs(html)).toEqual([]);
     expect(duplicateIds(html)).toEqual([]);
+  });
+});
+
+describe("report from result objects (what a browser page does)", () => {
+  it("renders the fixture's objects, parsed from texts in memory, with the same charts and no folder", async () => {
+    const texts = new Map(["manifest.json", "summary.json", "yearly.csv", "comparison.json"].map((f) => [f, readFileSync(join(fixture, f), "utf8")]));
+    const objects = parseResultFiles({ where: "memory", read: (name) => texts.get(name) });
+    const report = await renderReport(objects);
+    expect(report.charts).toBe(10);
+    has(report.html, "Change in the probability of each target against example");
+    lacks(report.html, "Results folder");
+    const fromFolder = await renderReport({ ...objects, dir: fixture });
+    has(fromFolder.html, "Results folder");
   });
 });
 
@@ -224,10 +238,10 @@ describe("folders the report refuses (exit 2, no file)", () => {
   };
 
   it.each([
-    ["manifest.json", 2],
-    ["summary.json", 2],
-    ["comparison.json", 2],
-    ["manifest.json", "1"],
+    ["manifest.json", 1],
+    ["summary.json", 3],
+    ["comparison.json", 1],
+    ["manifest.json", "2"],
   ])("an unknown formatVersion in %s (%j)", async (file, version) => {
     const dir = broken((d) => setJson(join(d, file), (x) => void (x.formatVersion = version)));
     const r = await cli(["report", dir]);
@@ -247,7 +261,7 @@ describe("folders the report refuses (exit 2, no file)", () => {
   });
 
   it("a file that is not one of ours", async () => {
-    const dir = broken((d) => writeFileSync(join(d, "summary.json"), JSON.stringify({ kind: "something-else", formatVersion: 1 })));
+    const dir = broken((d) => writeFileSync(join(d, "summary.json"), JSON.stringify({ kind: "something-else", formatVersion: 2 })));
     const r = await cli(["report", dir]);
     expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toContain("not a clustersim results file");
@@ -268,33 +282,32 @@ describe("folders the report refuses (exit 2, no file)", () => {
 });
 
 describe("park targets and yearly.csv", () => {
-  const target = (id: string, label: string, goal = ">= 500 亿元/yr"): SummaryTarget => ({
-    id, label, kind: "output", year: 2022, goal, runs: 1, met: 0, probability: 0, low: 0, high: 0,
-    quantiles: { p5: 0, p25: 0, p50: 0, p75: 0, p95: 0 }, firstYearMet: [],
+  const target = (id: string, fields: Partial<SummaryTarget>): SummaryTarget => ({
+    id, label: id, kind: "output", year: 2022, goal: ">= 500 亿元/yr", value: "output", unit: "亿元/yr", comparison: "at-least", threshold: 500,
+    runs: 1, met: 0, probability: 0, low: 0, high: 0, quantiles: { p5: 0, p25: 0, p50: 0, p75: 0, p95: 0 }, firstYearMet: [], ...fields,
   });
   const parks = ["agri-park", "health-service", "medical-city"];
 
-  it("maps the district's output targets to their parks by name", () => {
-    expect(parkByName(target("cluster-1000-2022", "Medical City cluster >= 1,000 亿 in 2022"), parks)).toBe("medical-city");
-    expect(parkByName(target("cluster-500-health-2022", "Health-service cluster >= 500 亿 in 2022"), parks)).toBe("health-service");
-    expect(parkByName(target("cluster-500-agri-2022", "Agricultural park cluster >= 500 亿 in 2022"), parks)).toBe("agri-park");
-    expect(parkByName(target("district-2022", "district output in 2022"), parks)).toBeNull();
-    expect(goalThreshold(">= 1,000 亿元/yr")).toBe(1000);
-  });
-
-  it("prefers the scenario's own parks, and draws a target of several parks in no park chart", () => {
-    const t = [target("cluster-500-agri-2022", "Agricultural park cluster", ">= 500 亿元/yr"), target("two-parks", "Medical City and agri")];
-    const exact = new Map([["cluster-500-agri-2022", ["health-service"]], ["two-parks", ["medical-city", "agri-park"]]]);
-    const lines = targetLines(t, parks, exact);
-    expect(lines.get("health-service")!.map((l) => l.threshold)).toEqual([500]);
+  it("draws an output target of one park in that park's chart at its threshold, whatever its id and label say", () => {
+    const t = [
+      target("cluster-500-agri-2022", { label: "Agricultural park cluster >= 500 亿", parks: ["health-service"] }),
+      target("medical", { parks: ["medical-city"], threshold: 1000 }),
+      target("two-parks", { parks: ["medical-city", "agri-park"] }),
+      target("drawn", { parks: ["agri-park"], threshold: null }),
+      target("industry", { scope: "industry", industries: ["biopharma"] }),
+      target("rank", { kind: "rank", parks: ["agri-park"], threshold: 10 }),
+    ];
+    const lines = targetLines(t, parks);
+    expect(lines.get("health-service")!.map((l) => [l.id, l.threshold])).toEqual([["cluster-500-agri-2022", 500]]);
+    expect(lines.get("medical-city")!.map((l) => [l.id, l.threshold])).toEqual([["medical", 1000]]);
     expect(lines.get("agri-park")).toEqual([]);
-    expect(lines.get("medical-city")).toEqual([]);
   });
 
   it("reads quoted CSV fields and empty cells as missing", () => {
     expect(parseCsv('a,"b,c","d""e"\n1,,3\n')).toEqual([["a", "b,c", 'd"e'], ["1", "", "3"]]);
-    const rows = parseYearlyCsv("scenario,year,breakdown,label,metric,mean,mean_low,mean_high,p5,p25,p50,p75,p95\ns,2020,park,\"a,b\",output,1,0.5,1.5,,0,1,2,3\n");
-    expect(rows[0]).toMatchObject({ scenario: "s", year: 2020, label: "a,b", mean: 1, p5: null, p95: 3 });
+    const rows = parseYearlyCsv("scenario,year,breakdown,label,metric,unit,mean,mean_low,mean_high,p5,p25,p50,p75,p95\ns,2020,park,\"a,b\",output,亿元/yr,1,0.5,1.5,,0,1,2,3\n");
+    expect(rows[0]).toMatchObject({ scenario: "s", year: 2020, label: "a,b", unit: "亿元/yr", mean: 1, p5: null, p95: 3 });
     expect(() => parseYearlyCsv("scenario,year\n")).toThrow(/header/);
+    expect(() => parseYearlyCsv("scenario,year,breakdown,label,metric,mean,mean_low,mean_high,p5,p25,p50,p75,p95\n")).toThrow(/header/);
   });
 });

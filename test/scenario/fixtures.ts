@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario, type LoadOptions } from "../../src/scenario/load.js";
 import { ScenarioError, type Problem } from "../../src/scenario/errors.js";
 
 /** Absolute path of a file in scenarios/. */
@@ -29,9 +29,9 @@ export function writeFixture(dir: string, name: string, data: unknown): string {
 }
 
 /** The problems loading `file` reports (fails the test when it loads). */
-export async function problemsOf(file: string): Promise<Problem[]> {
+export async function problemsOf(file: string, options?: LoadOptions): Promise<Problem[]> {
   try {
-    await loadScenario(file);
+    await loadScenario(file, options);
   } catch (err) {
     if (err instanceof ScenarioError) return [...err.problems];
     throw err;

@@ -17,6 +17,18 @@ describe("did you mean", () => {
     expect(closestKey("nam", keys)).toBe("name");
     expect(closestKey("volatility", keys)).toBeUndefined();
   });
+
+  it("gives the same answer as comparing with every key, also for keys of other lengths and very long keys", () => {
+    const keys = ["marketTrend", "marketVolatility", "name", "nameZh", "a", "abcdefghijklmnopqrstuvwxyz"];
+    const bruteForce = (key: string) => {
+      const ranked = keys.map((k) => [k, editDistance(key.toLowerCase(), k.toLowerCase())] as const).sort((a, b) => a[1] - b[1]);
+      const best = ranked.find((r) => r[1] === ranked[0][1])!;
+      return best[1] <= Math.max(1, Math.floor(Math.max(key.length, 3) / 3)) ? best[0] : undefined;
+    };
+    const tries = ["marketTrnd", "mrktTrend", "marketVolatilty", "nam", "nameZ", "nameZhh", "b", "", "abcdefghijklmnopqrstuvw", "x".repeat(40), "ab"];
+    for (const t of tries) expect(closestKey(t, keys), t).toBe(bruteForce(t));
+    expect(closestKey("x".repeat(200_000), keys)).toBeUndefined();
+  });
 });
 
 describe("JSON paths", () => {

@@ -165,6 +165,26 @@ describe("extends", () => {
   });
 });
 
+describe("problems inside a value that replaces the base's whole", () => {
+  it("a distribution in an overlay missing a parameter is the overlay's problem, not the base's", async () => {
+    const dir = tempDir();
+    const baseFile = writeFixture(dir, "base.json", exampleData());
+    const overFile = writeFixture(dir, "over.json", {
+      extends: "./base.json",
+      dynamics: { agglomerationElasticity: { dist: "triangular", min: 0.1 } },
+      chain: { order: ["biopharma"] },
+    });
+    const problems = await problemsOf(overFile);
+    for (const path of ["$.dynamics.agglomerationElasticity.mode", "$.dynamics.agglomerationElasticity.max"]) {
+      const p = problemAt(problems, path);
+      expect(p.file).toBe(overFile);
+      expect(p.line).toBe(4);
+    }
+    expect(problems.every((p) => p.file === overFile), problems.map((p) => `${p.file}: ${p.jsonPath}`).join("\n")).toBe(true);
+    expect(baseFile).not.toBe(overFile);
+  });
+});
+
 describe("resolveScenario without a file system", () => {
   it("resolves from in-memory texts with the same result as loadScenario", async () => {
     const files: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergePatch } from "../../src/scenario/merge-patch.js";
+import { mergePatch, mergePatchInPlace } from "../../src/scenario/merge-patch.js";
 import { stripComments, stripTopLevel } from "../../src/scenario/meta-keys.js";
 
 describe("mergePatch (RFC 7396)", () => {
@@ -54,5 +54,27 @@ describe("meta keys", () => {
 
   it("strips $schema and extends at the top only", () => {
     expect(stripTopLevel({ $schema: "./s.json", extends: "./b.json", a: { extends: 1 } })).toEqual({ a: { extends: 1 } });
+  });
+});
+
+describe("mergePatchInPlace", () => {
+  it("gives the same result as mergePatch over a chain of patches, without touching the patches", () => {
+    const patches: unknown[] = [
+      { a: { b: 1, c: [1, 2] }, d: { dist: "uniform", min: 0, max: 1 }, e: "x" },
+      { a: { b: null, f: { g: 2 } }, d: { dist: "normal", mean: 0, sd: 1 }, h: null },
+      { a: { f: { g: null, i: 3 } }, e: { j: null, k: 4 }, ["__proto__"]: { polluted: true } },
+      { a: 7, d: { min: null, sd: 2 } },
+    ];
+    const frozen = JSON.stringify(patches);
+    let byCopy: unknown = {};
+    let inPlace: unknown = {};
+    for (const p of patches) {
+      byCopy = mergePatch(byCopy, p);
+      inPlace = mergePatchInPlace(inPlace, p);
+      expect(inPlace).toEqual(byCopy);
+      expect(JSON.stringify(inPlace)).toBe(JSON.stringify(byCopy));
+    }
+    expect(JSON.stringify(patches)).toBe(frozen);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -30,6 +30,8 @@ export interface FolderBatchOptions {
   /** an existing checkpoint is required */
   resume?: boolean;
   kind?: FolderKind;
+  /** also write series.csv.gz (every run's yearly values) */
+  series?: boolean;
   onProgress?: BatchProgress;
   signal?: AbortSignal;
   /** write the result files and manifest.json (default true; the benchmarks may only run) */
@@ -85,9 +87,9 @@ export async function runBatchFolder(plan: BatchPlan, options: FolderBatchOption
     timings.runMs = performance.now() - t0;
     if (outcome.outcome === "aborted" || options.writeFiles === false) return { ...outcome, files: null, timings };
     const t1 = performance.now();
-    const files = await writeBatchFiles(plan, store, folderSink(out), kind);
+    const files = await writeBatchFiles(plan, store, folderSink(out), { kind, series: options.series });
     timings.writeMs = performance.now() - t1;
-    const manifest = buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), queue: options.queue });
+    const manifest = buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), series: options.series === true, queue: options.queue });
     writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     return { ...outcome, files, timings };
   } finally {

@@ -1,13 +1,12 @@
-/** What every section of a report shares: the folder, the scenario information, the chart numbering and the parks in display order. */
+/** What every section of a report shares: the result objects, the scenario information, the chart numbering and the parks in display order. */
 import { SERIES_COLORS } from "./chart-intervals.js";
 import type { Figures } from "./figure.js";
-import type { YearlyRow } from "./inputs.js";
-import type { ResultsFolder } from "./load.js";
+import type { ReportData, YearlyRow } from "./inputs.js";
 import type { ScenarioInfo } from "./scenario-info.js";
 
 /** The shared state of one report being built. */
 export interface ReportContext {
-  folder: ResultsFolder;
+  folder: ReportData;
   info: ScenarioInfo;
   figures: Figures;
   /** park ids, largest output in the last year (first scenario) first */
@@ -37,7 +36,7 @@ export function parkOrder(rows: readonly YearlyRow[], firstScenario: string): st
 }
 
 /** Puts the baseline first and keeps the summary's order otherwise. */
-export function scenarioOrder(folder: ResultsFolder): string[] {
+export function scenarioOrder(folder: ReportData): string[] {
   const names = folder.summary.scenarios.map((s) => s.name);
   const base = folder.comparison?.baseline;
   return base ? [base, ...names.filter((n) => n !== base)] : names;

@@ -1,5 +1,5 @@
 /** Text helpers of the report: HTML escaping, numbers, percentages and display names. */
-import type { Headline } from "../../batch/record.js";
+import { HEADLINE_INFO, isHeadline, type Headline } from "../../batch/headlines.js";
 import type { LossReasonName } from "../../model/state.js";
 import type { ParkName } from "./scenario-info.js";
 
@@ -43,29 +43,17 @@ export const LOSS_REASON_LABELS: Record<LossReasonName, string> = {
   land: "gave up waiting for land",
 };
 
-/** Plain-language names and units of the headlines of summary.json, one per HEADLINES. */
-export const HEADLINE_LABELS: Record<Headline, string> = {
-  districtOutputFinalYear: "district output in the final year, 亿元/yr",
-  fiscalCostTotal: "fiscal cost of the levers over the horizon, 亿元",
-  leads: "leads (firms and institutions looking for a location)",
-  signed: "leads that signed in the district",
-  lostCompetitor: "leads lost to a competitor park",
-  lostStayOut: "leads that chose no park",
-  lostBudget: "leads lost because the incentive budget was spent",
-  lostLand: "signed projects abandoned waiting for land",
-};
-
 /** The headlines in the report's display order (output and cost first). */
 export const HEADLINE_ORDER: readonly Headline[] = ["districtOutputFinalYear", "fiscalCostTotal", "leads", "signed", "lostCompetitor", "lostStayOut", "lostBudget", "lostLand"];
 
-/** Whether `name` is a headline figure. */
-export function isHeadline(name: string): name is Headline {
-  return Object.hasOwn(HEADLINE_LABELS, name);
-}
+/** Whether a name is a headline figure (from src/batch/headlines.ts). */
+export { isHeadline };
 
-/** The plain-language name of a headline (or the name itself when it is not one). */
+/** The plain-language name of a headline with its unit (or the name itself when it is not one). */
 export function headlineName(name: string): string {
-  return isHeadline(name) ? HEADLINE_LABELS[name] : name;
+  if (!isHeadline(name)) return name;
+  const { unit, description } = HEADLINE_INFO[name];
+  return unit === "leads" ? description : `${description}, ${unit}`;
 }
 
 /** "the baseline <name>", or just "the baseline" when the scenario is called that. */

@@ -1,14 +1,16 @@
 /**
- * The planner's report of a results folder as one self-contained HTML page: header and
+ * The planner's report of a batch or comparison as one self-contained HTML page, rendered from
+ * the result objects (a folder read by report/node/render-folder.ts, or objects a browser page
+ * made; nothing here needs node:): header and
  * provenance, how to read it, then (for a comparison) the changes, ranking, costs and output
  * differences, then per scenario the targets, output fan charts, leads lost and headline numbers.
  */
 import { parkOrder, scenarioOrder, type ReportContext } from "./context.js";
 import { Figures } from "./figure.js";
 import { escapeHtml } from "./format.js";
-import { readResultsFolder, type ResultsFolder } from "./load.js";
+import type { ReportData } from "./inputs.js";
 import { htmlPage } from "./page.js";
-import { readScenarioInfo, type ScenarioInfo } from "./scenario-info.js";
+import { NO_SCENARIO_INFO, type ScenarioInfo } from "./scenario-info.js";
 import { costSection } from "./section-compare-cost.js";
 import { headlineChangesSection } from "./section-compare-headlines.js";
 import { outputDifferenceSection } from "./section-compare-output.js";
@@ -27,16 +29,16 @@ export interface RenderedReport {
 }
 
 /** The footer: the statistical notes of the result files. */
-function footer(folder: ResultsFolder): string {
+function footer(folder: ReportData): string {
   const notes = [folder.summary.note, folder.comparison?.note].filter((n): n is string => !!n);
   return `<footer>
 ${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("\n")}
-<p>Made by <code>clustersim report</code> from the files in the results folder. The page is self-contained: it loads nothing from the network.</p>
+<p>Made by <code>clustersim report</code> from the result files${folder.dir === undefined ? "" : " in the results folder"}. The page is self-contained: it loads nothing from the network.</p>
 </footer>`;
 }
 
-/** Renders the report of an already-read results folder, with the scenario information `info`. */
-export async function renderFolder(folder: ResultsFolder, info: ScenarioInfo): Promise<RenderedReport> {
+/** Renders the report of a batch's or comparison's result objects, with the scenarios' park names when `info` has them. */
+export async function renderReport(folder: ReportData, info: ScenarioInfo = NO_SCENARIO_INFO): Promise<RenderedReport> {
   const scenarios = scenarioOrder(folder);
   const ctx: ReportContext = { folder, info, figures: new Figures(), parks: parkOrder(folder.yearly, scenarios[0]), scenarios };
   const c = folder.comparison;
@@ -47,10 +49,4 @@ export async function renderFolder(folder: ResultsFolder, info: ScenarioInfo): P
   }
   sections.push(await targetsSection(ctx), await outputSection(ctx), await leadsSection(ctx), headlinesSection(ctx), footer(folder));
   return { html: htmlPage(reportTitle(folder), sections.filter((s) => s !== "")), charts: ctx.figures.rendered };
-}
-
-/** Reads the results folder `dir` and renders its report (throws ResultsFolderError for a folder it cannot read). */
-export async function renderReport(dir: string, cwd = process.cwd()): Promise<RenderedReport> {
-  const folder = readResultsFolder(dir);
-  return renderFolder(folder, await readScenarioInfo(folder.manifest, cwd));
 }

@@ -3,20 +3,20 @@ import { intervalChartSpec, type IntervalPoint } from "./chart-intervals.js";
 import { colorOf, type ReportContext } from "./context.js";
 import { escapeHtml, fmtPercent, fmtPoints, theBaseline } from "./format.js";
 import type { Comparison } from "./inputs.js";
-import { orderTargets, prettyGoal, targetItem } from "./target-order.js";
+import { orderTargets, targetItem } from "./target-order.js";
 
-/** The comparison's targets in display order (kind and goal from the baseline's summary when comparison.json lacks them), with their axis labels. */
+/** The comparison's targets in display order (the threshold from the baseline's summary), with their axis labels. */
 export function comparisonTargets(ctx: ReportContext, comparison: Comparison) {
   const base = ctx.folder.summary.scenarios.find((s) => s.name === comparison.baseline)!;
   const known = new Map(base.targets.map((t) => [t.id, t]));
-  const all = new Map<string, { id: string; label: string; goal: string; year: number; kind?: string }>();
+  const all = new Map<string, { id: string; label: string; goal: string; year: number; kind: string; threshold: number | null }>();
   for (const a of comparison.alternatives)
-    for (const t of a.targets) if (!all.has(t.id)) all.set(t.id, { id: t.id, label: t.label, year: t.year, goal: t.goal ?? known.get(t.id)?.goal ?? "", kind: known.get(t.id)?.kind });
-  return orderTargets([...all.values()]).map((t) => ({ ...t, item: t.goal ? targetItem(t) : prettyGoal(t.label) }));
+    for (const t of a.targets) if (!all.has(t.id)) all.set(t.id, { id: t.id, label: t.label, year: t.year, goal: t.goal, kind: t.kind, threshold: known.get(t.id)?.threshold ?? null });
+  return orderTargets([...all.values()]).map((t) => ({ ...t, item: targetItem(t) }));
 }
 
 /** A difference "+12.0 pp (+5.1 to +18.9)", in bold when its interval excludes zero; a target met in no run (or every run) of both scenarios says so. */
-function change(d: { difference: number; low: number; high: number }, p?: { baseline: number; alternative: number }): string {
+function change(d: { difference: number; low: number; high: number }, p?: { baseline: number | null; alternative: number | null }): string {
   if (p && d.difference === 0 && p.baseline === p.alternative && (p.baseline === 0 || p.baseline === 1))
     return `<span class="muted">${p.baseline === 0 ? "met in no run of either" : "met in every run of both"}</span>`;
   if (d.difference === 0 && d.low === 0 && d.high === 0) return `<span class="muted">no change in any run</span>`;

@@ -1,6 +1,6 @@
 /** The report's header: what it is, the scenarios, runs and seeds, when and with what it was made, and the units. */
 import { escapeHtml, fmtNumber, theBaseline } from "./format.js";
-import type { ResultsFolder } from "./load.js";
+import type { ReportData } from "./inputs.js";
 
 /** An ISO time as "2026-11-27 23:39 UTC", or the text as given when it is not a time. */
 function when(iso: string | null | undefined): string {
@@ -9,18 +9,25 @@ function when(iso: string | null | undefined): string {
   return Number.isNaN(t.getTime()) ? iso : `${t.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/** Where the seeds came from, in words. */
+function seedsText(m: ReportData["manifest"]): string {
+  const s = m.seeds;
+  if (s.kind === "list") return `the first ${fmtNumber(m.runs, 0)} of the ${fmtNumber(s.count, 0)} seeds listed in <code>${escapeHtml(s.file)}</code>`;
+  return `base seed ${escapeHtml(String(s.baseSeed))}; run <em>i</em> uses <code>deriveSeed(${escapeHtml(String(s.baseSeed))}, i)</code>, for i = 0 to ${fmtNumber(m.runs - 1, 0)}`;
+}
+
 /** The report's title. */
-export function reportTitle(folder: ResultsFolder): string {
+export function reportTitle(folder: ReportData): string {
   const c = folder.comparison;
   if (c) return `clustersim comparison: ${c.alternatives.map((a) => a.name).join(", ")} against ${c.baseline}`;
   return `clustersim results: ${folder.manifest.scenarios.map((s) => s.name).join(", ")}`;
 }
 
 /** The header section: title, one-paragraph purpose, provenance list and the units line. */
-export function headerSection(folder: ResultsFolder): string {
+export function headerSection(folder: ReportData): string {
   const { manifest: m, summary, comparison } = folder;
   const scenarios = m.scenarios
-    .map((s) => `<li><strong>${escapeHtml(s.name)}</strong>${comparison?.baseline === s.name && s.name !== "baseline" ? " (the baseline)" : ""}: <code>${escapeHtml(s.file)}</code>, content hash <code title="${escapeHtml(s.hash)}">${escapeHtml(s.hash.slice(0, 12))}</code></li>`)
+    .map((s) => `<li><strong>${escapeHtml(s.name)}</strong>${comparison?.baseline === s.name && s.name !== "baseline" ? " (the baseline)" : ""}: <code>${escapeHtml(s.file)}</code>, content hash <code title="${escapeHtml(s.hash)}">${escapeHtml(s.hash.slice(0, 12))}</code>${s.set.length ? `, with ${s.set.map((c) => `<code>${escapeHtml(`${c.path}=${JSON.stringify(c.value)}`)}</code>`).join(", ")}` : ""}</li>`)
     .join("");
   const purpose = comparison
     ? `It compares ${comparison.alternatives.length === 1 ? "a policy alternative" : `${comparison.alternatives.length} policy alternatives`} with ${theBaseline(comparison.baseline)}: every scenario ran on the same ${fmtNumber(m.runs, 0)} random seeds, so the differences come from the policy levers, not from luck.`
@@ -37,10 +44,10 @@ ${warning}
 <dl class="provenance">
 <dt>Scenarios</dt><dd><ul style="margin:0;padding-left:18px">${scenarios}</ul></dd>
 <dt>Runs</dt><dd>${fmtNumber(m.runs, 0)} per scenario${summary.scenarios.map((s) => s.completed).some((c) => c !== m.runs) ? ` (completed: ${summary.scenarios.map((s) => `${escapeHtml(s.name)} ${s.completed}`).join(", ")})` : ""}</dd>
-<dt>Seeds</dt><dd>base seed ${escapeHtml(String(m.baseSeed))}; run <em>i</em> uses <code>deriveSeed(${escapeHtml(String(m.baseSeed))}, i)</code>, for i = 0 to ${fmtNumber(m.runs - 1, 0)}, the same seeds for every scenario</dd>
-<dt>Finished</dt><dd>${escapeHtml(when(m.finishedAt))}${m.seconds != null ? ` (${fmtNumber(m.seconds, 1)} s${m.workers != null ? ` on ${m.workers} worker${m.workers === 1 ? "" : "s"}` : ""})` : ""}</dd>
-<dt>Engine</dt><dd>clustersim ${escapeHtml(m.engineVersion)}, build <code>${escapeHtml(m.buildId ?? "unknown")}</code>, git commit <code title="${escapeHtml(m.gitCommit ?? "")}">${escapeHtml(m.gitCommit ? m.gitCommit.slice(0, 12) : "unknown")}</code></dd>
-<dt>Results folder</dt><dd><code>${escapeHtml(folder.dir)}</code> (${escapeHtml(m.kind)})</dd>
+<dt>Seeds</dt><dd>${seedsText(m)}, the same seeds for every scenario</dd>
+<dt>Finished</dt><dd>${escapeHtml(when(m.finishedAt))}${` (${fmtNumber(m.seconds, 1)} s ${m.workers === 0 ? "in one thread" : `on ${m.workers} worker${m.workers === 1 ? "" : "s"}`})`}</dd>
+<dt>Engine</dt><dd>clustersim ${escapeHtml(m.engineVersion)}, build <code>${escapeHtml(m.buildId)}</code>, git commit <code title="${escapeHtml(m.gitCommit ?? "")}">${escapeHtml(m.gitCommit ? m.gitCommit.slice(0, 12) : "unknown")}</code></dd>
+${folder.dir === undefined ? "" : `<dt>Results folder</dt><dd><code>${escapeHtml(folder.dir)}</code> (${escapeHtml(m.kind)})</dd>`}
 </dl>
 </header>`;
 }

@@ -27,7 +27,7 @@ export async function outputSection(ctx: ReportContext): Promise<string> {
     const { title, english } = parkTitle(park, info.parks);
     const perScenario = scenarios.map((name) => {
       const summary = folder.summary.scenarios.find((s) => s.name === name)!;
-      const lines = targetLines(summary.targets, parks, info.outputTargetParks.get(name)).get(park) ?? [];
+      const lines = targetLines(summary.targets, parks).get(park) ?? [];
       return { name, summary, lines, rows: yearlyRows(folder.yearly, "output", "park", name, park) };
     });
     const yMax = Math.max(1, ...perScenario.flatMap((s) => [...s.rows.map((r) => r.p95 ?? 0), ...s.lines.map((l) => l.threshold)])) * 1.08;

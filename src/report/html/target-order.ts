@@ -1,5 +1,4 @@
 /** The order and the display text of targets in the report's charts and tables. */
-import { goalThreshold } from "./park-targets.js";
 
 /** Kinds in display order: output and cluster targets first, then the rank, then attraction. */
 const KIND_ORDER = ["output", "cluster-order", "rank", "attracted"];
@@ -18,10 +17,9 @@ export function prettyGoal(text: string): string {
   return text.replace(/>=/g, "≥").replace(/<=/g, "≤");
 }
 
-/** A target's one-line name for a chart axis: its label, with the goal appended when the label lacks its number. */
-export function targetItem(target: { label: string; goal: string }): string {
-  const threshold = goalThreshold(target.goal);
-  const plain = target.label.replace(/,/g, "");
-  const hasGoal = threshold !== null && new RegExp(`(^|[^\\d.])${threshold}(?![\\d])`).test(plain);
-  return prettyGoal(hasGoal ? target.label : `${target.label}: ${target.goal}`);
+/** A target's one-line name for a chart axis: its label, with the goal appended unless the label already states the threshold. */
+export function targetItem(target: { label: string; goal: string; threshold?: number | null; kind?: string }): string {
+  const numbers = target.label.replace(/,/g, "").split(/[^\d.]+/);
+  const stated = target.kind !== "cluster-order" && target.threshold != null && numbers.includes(String(target.threshold));
+  return prettyGoal(stated ? target.label : `${target.label}: ${target.goal}`);
 }
