@@ -1,8 +1,11 @@
 /**
  * `--queue URL` for any command that runs batches: spread `queueOption` into the command's options,
- * parse it with parseQueueOption before any work, and make the executor with queueExecutorFactory
- * (undefined without --queue: the command runs locally and never loads bullmq or ioredis).
+ * then either take an executor factory in one line with executorFactoryOption (the queue's with
+ * --queue, local threads without), or parse it with parseQueueOption before any work and make the
+ * executor with queueExecutorFactory. Without --queue nothing loads bullmq or ioredis.
  */
+import type { ExecutorFactory } from "../batch/executor.js";
+import { nodeExecutor } from "../batch/node/batch-folder.js";
 import { queueExecutor, type QueueExecutor, type QueueStatus } from "../batch/node/queue/coordinator.js";
 import { PASSWORD_VARIABLE, parseQueueUrl, type QueueUrl } from "../batch/node/queue/url.js";
 import type { BatchPlan } from "../batch/plan.js";
@@ -30,6 +33,14 @@ export function parseQueueOption(value: string | undefined): QueueUrl | null {
 export function queueExecutorFactory(url: QueueUrl | null, io: CliIO, onStatus?: (status: QueueStatus) => void): ((plan: BatchPlan) => QueueExecutor) | undefined {
   if (url === null) return undefined;
   return (plan) => queueExecutor(plan, { url, onNotice: (text) => io.stderr(`queue: ${text}\n`), onStatus });
+}
+
+/**
+ * The executor factory of a command's batches: queue executors with --queue (its URL checked now,
+ * a usage error if bad), else `workers` local threads (0: in this thread). The caller closes each executor.
+ */
+export function executorFactoryOption(values: { queue?: string }, workers: number, io: CliIO): ExecutorFactory {
+  return queueExecutorFactory(parseQueueOption(values.queue), io) ?? ((plan) => nodeExecutor(plan, workers));
 }
 
 /** The progress bar's note for the queue: the workers connected, or that Redis is away. */
