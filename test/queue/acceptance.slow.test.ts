@@ -13,7 +13,7 @@ import { KEY_PREFIX, batchIdOf, queueName, scenarioText } from "../../src/batch/
 import { derivedPlan } from "../../src/batch/plan.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { cli, resultFiles, smallScenario, tempDir } from "../batch/helpers.js";
-import { checkpointRuns, startCli, startWorker, stopCli, until, type CliProcess } from "./helpers.js";
+import { killAllCli, checkpointRuns, startCli, startWorker, stopCli, until, type CliProcess } from "./helpers.js";
 import { startRedis, type TestRedis } from "./redis-server.js";
 
 const RUNS = 300;
@@ -28,6 +28,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
+  killAllCli();
   await redis.stop();
 });
 

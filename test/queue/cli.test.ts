@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, smallScenario, tempDir } from "../batch/helpers.js";
-import { startCli } from "./helpers.js";
+import { killAllCli, startCli } from "./helpers.js";
 import { freePort, startRedis, type TestRedis } from "./redis-server.js";
 
 let redis: TestRedis;
@@ -15,6 +15,7 @@ beforeAll(async () => {
   redis = await startRedis();
 }, 30_000);
 afterAll(async () => {
+  killAllCli();
   await redis.stop();
 });
 

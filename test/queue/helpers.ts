@@ -20,6 +20,14 @@ export interface CliProcess {
   killOnLine(pattern: RegExp, signal: NodeJS.Signals): Promise<string>;
 }
 
+const started = new Set<ChildProcess>();
+
+/** Kills (SIGKILL) every CLI child still running: an afterAll safety net for tests that time out. */
+export function killAllCli(): void {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  started.clear();
+}
+
 /** Starts `clustersim <args>` from source (tsx) as a child process. */
 export function startCli(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): CliProcess {
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], {
@@ -27,6 +35,7 @@ export function startCli(args: string[], env: Record<string, string> = {}, nodeA
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.add(child);
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void; reject: (err: Error) => void }[] = [];
   let killer: { pattern: RegExp; signal: NodeJS.Signals; resolve: (line: string) => void } | null = null;

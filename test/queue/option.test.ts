@@ -31,7 +31,7 @@ describe("executorFactoryOption", () => {
     const p = await plan();
     const executor = executorFactoryOption({ queue: "redis://:pw@127.0.0.1:1/0" }, 2, io)(p);
     expect(executor.concurrency).toBe(DEFAULT_WINDOW);
-    expect((executor as { status(): unknown }).status()).toEqual({ batch: null, workers: null, redis: "connecting" });
+    expect((executor as unknown as { status(): unknown }).status()).toEqual({ batch: null, workers: null, redis: "connecting" });
     await executor.close(); // never connected: nothing to do, no error
   });
 

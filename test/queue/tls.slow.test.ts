@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, resultFiles, smallScenario, tempDir } from "../batch/helpers.js";
-import { startCli, startWorker, stopCli } from "./helpers.js";
+import { killAllCli, startCli, startWorker, stopCli } from "./helpers.js";
 import { startRedis, type TestRedis } from "./redis-server.js";
 
 let redis: TestRedis;
@@ -15,6 +15,7 @@ beforeAll(async () => {
   redis = await startRedis({ tls: true });
 }, 30_000);
 afterAll(async () => {
+  killAllCli();
   await redis.stop();
 });
 

@@ -14,7 +14,7 @@ import { recordLayout } from "../../src/batch/record.js";
 import { runShard } from "../../src/batch/run-shard.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../batch/helpers.js";
-import { startWorker, stopCli } from "./helpers.js";
+import { killAllCli, startWorker, stopCli } from "./helpers.js";
 import { startRedis, type TestRedis } from "./redis-server.js";
 
 let redis: TestRedis;
@@ -26,6 +26,7 @@ beforeAll(async () => {
   plan = derivedPlan([{ name: "baseline", file, hash: l.hash, scenario: l.scenario }], 31, 128);
 }, 30_000);
 afterAll(async () => {
+  killAllCli();
   await redis.stop();
 });
 
