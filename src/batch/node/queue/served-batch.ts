@@ -127,7 +127,9 @@ export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<S
       connection.disconnect();
     },
     async abandon() {
-      await Promise.all([...active.values()].map(({ job, token }) => job.moveToWait(token).catch(() => {})));
+      // back to the queue at once; with Redis away, their locks expire and the stalled-job check returns them instead
+      const returned = Promise.all([...active.values()].map(({ job, token }) => job.moveToWait(token).catch(() => {})));
+      await Promise.race([returned, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       await worker.disconnect().catch(() => {});
       await pool.close();
       connection.disconnect();
