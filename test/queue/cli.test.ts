@@ -7,7 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, smallScenario, tempDir } from "../batch/helpers.js";
-import { killAllCli, startCli } from "./helpers.js";
+import { loadQueueLibs } from "../../src/batch/node/queue/libs.js";
+import { killAllCli, startCli, stopCli } from "./helpers.js";
 import { freePort, startRedis, type TestRedis } from "./redis-server.js";
 
 let redis: TestRedis;
@@ -39,7 +40,7 @@ describe("clustersim worker fails at once, in one line, without the password", (
     expect(fromEnv.lines).toEqual([expect.stringContaining("cannot use the queue at redis://:***@127.0.0.1")]);
     expect(fromEnv.lines[0]).toContain("Redis refused the password");
     expect(fromEnv.lines[0]).not.toContain("env-password-wrong");
-  });
+  }, 180_000);
 
   it("on a server that is not there (connection refused) and on a host that does not resolve", async () => {
     const port = await freePort();
@@ -52,7 +53,7 @@ describe("clustersim worker fails at once, in one line, without the password", (
     expect(nowhere.lines).toHaveLength(1);
     expect(nowhere.lines[0]).toMatch(/unknown host|no answer/);
     expect(nowhere.lines[0]).not.toContain(redis.password);
-  });
+  }, 180_000);
 });
 
 describe("--queue on batch", () => {
@@ -75,6 +76,24 @@ describe("--queue on batch", () => {
     expect(r.stderr).not.toContain("wrong-one");
     expect(existsSync(join(out, "checkpoint.jsonl"))).toBe(true);
   });
+});
+
+describe("a Redis user without the rights the queue needs", () => {
+  it("ends the coordinator with one line (and the process exits), and the worker says so", async () => {
+    const { Redis } = await loadQueueLibs();
+    const admin = new Redis(redis.url);
+    await admin.call("ACL", "SETUSER", "pinger", "on", ">pinger-pw", "~*", "&*", "-@all", "+ping", "+auth", "+hello", "+info", "+client", "+select");
+    admin.disconnect();
+    const url = `redis://pinger:pinger-pw@127.0.0.1:${redis.port}/0`;
+    const dir = tempDir();
+    const coordinator = await finished(["batch", smallScenario(dir), "--runs", "3", "--queue", url, "--out", join(dir, "o"), "--quiet"]);
+    expect(coordinator.code).toBe(1);
+    expect(coordinator.lines).toEqual([expect.stringMatching(/^clustersim batch: failed: the queue at redis:\/\/pinger:\*\*\*@127\.0\.0\.1:\d+\/0 refused the batch: NOPERM/)]);
+    const worker = startCli(["worker", "--queue", url]);
+    expect(await worker.waitFor(/cannot look for batches/)).toMatch(/NOPERM/);
+    expect(await stopCli(worker)).toBe(0);
+    expect(worker.lines.join("\n")).not.toContain("pinger-pw");
+  }, 180_000);
 });
 
 describe("bullmq and ioredis are optional", () => {
@@ -102,5 +121,5 @@ describe("bullmq and ioredis are optional", () => {
     const loaded: string[] = JSON.parse(readFileSync(workerOut, "utf8"));
     expect(loaded.some((f) => /[\\/]bullmq[\\/]/.test(f))).toBe(true);
     expect(loaded.some((f) => /[\\/]ioredis[\\/]/.test(f))).toBe(true);
-  });
+  }, 180_000);
 });

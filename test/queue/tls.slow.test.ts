@@ -43,5 +43,5 @@ describe("a queue over TLS (rediss://)", () => {
     } finally {
       await stopCli(worker);
     }
-  }, 120_000);
+  }, 300_000);
 });

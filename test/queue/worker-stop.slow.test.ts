@@ -74,5 +74,5 @@ describe("clustersim worker on SIGTERM", () => {
     } finally {
       await executor.close();
     }
-  }, 180_000);
+  }, 300_000);
 });

@@ -207,10 +207,25 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
     events.on("failed", ({ jobId, failedReason }) => {
       void queue.getJobState(jobId).then((state) => state === "failed" && fail(jobId, failedReason), () => {});
     });
-    await events.waitUntilReady();
-    await register();
-    status.redis = "up";
-    await recover();
+    /** Closes BullMQ's side (ending its loops), then cuts every connection. */
+    const shut = async () => {
+      await bounded(5000, Promise.all([events.close(), queue.close()]));
+      // BullMQ quits its own blocking connections only after their blocking command returns: cut them now
+      await bounded(1000, Promise.all([events.disconnect(), queue.disconnect()]));
+      redis.disconnect();
+      eventsConnection.disconnect();
+    };
+    try {
+      await events.waitUntilReady();
+      await register();
+      status.redis = "up";
+      await recover();
+    } catch (err) {
+      // refused after connecting (an ACL without the rights, say): leave nothing open
+      closing = true;
+      await shut();
+      throw new Error(url.redact(`the queue at ${url.safe} refused the batch: ${(err as Error).message.split("\n")[0]}`));
+    }
     const timer = setInterval(() => void check(), checkMs);
     timer.unref();
     void check();
@@ -228,11 +243,7 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
           await redis.del(keys.batch(batch));
           await redis.srem(keys.registry, batch);
         })());
-        await bounded(5000, Promise.all([events.close(), queue.close()]));
-        // BullMQ quits its own blocking connections only after their blocking command returns: cut them now
-        await bounded(1000, Promise.all([events.disconnect(), queue.disconnect()]));
-        redis.disconnect();
-        eventsConnection.disconnect();
+        await shut();
       },
     };
   }

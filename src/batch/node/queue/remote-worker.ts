@@ -137,11 +137,16 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
   };
 
   log(`worker ${name} (build ${BUILD_ID}): ${ctx.concurrency} thread${ctx.concurrency === 1 ? "" : "s"} per batch, queue ${url.safe}; waiting for batches`);
+  let lastError = "";
   while (!options.stop.aborted) {
     try {
       await poll();
-    } catch {
-      // Redis is away (reported once by the connection); try again next round
+      lastError = "";
+    } catch (err) {
+      // Redis away is reported once by the connection; anything else (an ACL without the rights, say) once here
+      const message = url.redact((err as Error).message.split("\n")[0]);
+      if (!down && message !== lastError) log(`cannot look for batches: ${message}; trying again`);
+      lastError = message;
     }
     await sleep(pollMs, options.stop);
   }

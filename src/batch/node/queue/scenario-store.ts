@@ -39,11 +39,14 @@ export function verifyScenario(hash: string, text: string): Scenario {
   return parsed.data;
 }
 
-/** A worker's scenarios by content hash, fetched from Redis once each. */
+/** A worker's scenarios by content hash, fetched from Redis once each; the least recently used go beyond `limit`. */
 export class ScenarioCache {
   private readonly cache = new Map<string, Scenario>();
 
-  constructor(private readonly redis: RedisClient) {}
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly limit = 500,
+  ) {}
 
   /** The scenarios with these hashes, fetching the uncached ones (an error names a missing or wrong one). */
   async get(hashes: readonly string[]): Promise<Scenario[]> {
@@ -57,6 +60,15 @@ export class ScenarioCache {
         this.cache.set(h, verifyScenario(h, text));
       });
     }
-    return hashes.map((h) => this.cache.get(h)!);
+    const out = hashes.map((h) => this.cache.get(h)!);
+    for (const h of new Set(hashes)) {
+      this.cache.delete(h); // most recently used last
+      this.cache.set(h, out[hashes.indexOf(h)]);
+    }
+    for (const h of this.cache.keys()) {
+      if (this.cache.size <= Math.max(this.limit, hashes.length)) break;
+      this.cache.delete(h);
+    }
+    return out;
   }
 }
