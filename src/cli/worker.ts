@@ -57,9 +57,9 @@ export const workerCommand: Command = {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
     }
-    if (!abandon.signal.aborted) return EXIT.ok;
-    // the abandoned jobs' threads and connections are gone; do not wait for BullMQ's own timers
-    setTimeout(() => process.exit(EXIT.interrupted), 200).unref();
-    return EXIT.interrupted;
+    // everything is stopped or handed back; BullMQ's own reconnecting clients (Redis away) must not keep the process alive
+    const code = abandon.signal.aborted ? EXIT.interrupted : EXIT.ok;
+    setTimeout(() => process.exit(code), 500).unref();
+    return code;
   },
 };

@@ -75,4 +75,23 @@ describe("clustersim worker on SIGTERM", () => {
       await executor.close();
     }
   }, 300_000);
+
+  it("stops (exit 0) even when Redis has gone away while it serves a batch", async () => {
+    const own = await startRedis();
+    const worker = startWorker(own.url);
+    try {
+      await worker.waitFor(/waiting for batches/);
+      const executor = queueExecutor(plan, { url: parseQueueUrl(own.url) });
+      await executor.runShard(shardOf(plan, 0, 0, 1));
+      await executor.close();
+      await own.stop(); // the worker still serves the batch (it waits a while for a registration to come back)
+      await worker.waitFor(/lost Redis/);
+      worker.child.kill("SIGTERM");
+      expect(await worker.exited).toBe(0);
+      expect(worker.lines.some((l) => l.endsWith("stopping"))).toBe(true);
+      expect(worker.lines.some((l) => /finished or stopped by its coordinator/.test(l))).toBe(false); // it was still serving it
+    } finally {
+      worker.child.kill("SIGKILL");
+    }
+  }, 300_000);
 });

@@ -114,7 +114,12 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
         continue;
       }
       try {
-        served.set(id, { ...(await serveBatch(ctx, meta)), missingSince: null });
+        const batch = await serveBatch(ctx, meta);
+        if (options.stop.aborted) {
+          await batch.close(); // stopped while it was starting
+          continue;
+        }
+        served.set(id, { ...batch, missingSince: null });
         waitingFor.delete(id);
         const names = meta.scenarios.slice(0, 3).map((s) => s.name).join(", ") + (meta.scenarios.length > 3 ? ", …" : "");
         log(`batch ${id.slice(0, 8)} (${names}): taking its jobs with ${ctx.concurrency} thread${ctx.concurrency === 1 ? "" : "s"}`);
@@ -138,9 +143,14 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
 
   log(`worker ${name} (build ${BUILD_ID}): ${ctx.concurrency} thread${ctx.concurrency === 1 ? "" : "s"} per batch, queue ${url.safe}; waiting for batches`);
   let lastError = "";
+  // a poll waits while Redis is away; a stop must not wait for it
+  const stopped = new Promise<void>((resolve) => {
+    if (options.stop.aborted) resolve();
+    options.stop.addEventListener("abort", () => resolve(), { once: true });
+  });
   while (!options.stop.aborted) {
     try {
-      await poll();
+      await Promise.race([poll(), stopped]);
       lastError = "";
     } catch (err) {
       // Redis away is reported once by the connection; anything else (an ACL without the rights, say) once here

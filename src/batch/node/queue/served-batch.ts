@@ -43,6 +43,9 @@ export interface ServedBatch {
   abandon(): Promise<void>;
 }
 
+/** Resolves when `work` ends or after `ms`, whichever is first (BullMQ's close and disconnect wait for ever while Redis is away). */
+const bounded = (ms: number, work: Promise<unknown>) => Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+
 /** Leaves a one-line note for the batch's coordinator (kept an hour). */
 export async function noteToCoordinator(redis: RedisClient, batch: string, text: string): Promise<void> {
   await redis.rpush(keys.notes(batch), text);
@@ -72,7 +75,7 @@ export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<S
   };
   const pool = workerPool(plan, ctx.concurrency, ctx.spawn);
   const short = meta.batch.slice(0, 8);
-  const active = new Map<string, { job: Job; token: string | undefined }>();
+  const active = new Map<string, { job: Job; token: string | undefined; done: Promise<void> }>();
   const { UnrecoverableError } = ctx.libs.bullmq;
 
   const processor = async (job: Job, token?: string): Promise<JobResult> => {
@@ -90,7 +93,8 @@ export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<S
       throw new UnrecoverableError(`refused by worker ${ctx.name}: ${why}`);
     }
     const shard: Shard = { scenarioIndex: d.scenarioIndex, scenarioHash: meta.scenarios[d.scenarioIndex].hash, firstRun: d.firstRun, count: d.seeds.length, seeds: d.seeds };
-    active.set(job.id!, { job, token });
+    let finished!: () => void;
+    active.set(job.id!, { job, token, done: new Promise<void>((resolve) => (finished = resolve)) });
     const what = `batch ${short} ${meta.scenarios[d.scenarioIndex].name}: ${shard.count === 1 ? "run" : "runs"} ${shard.firstRun}${shard.count === 1 ? "" : `-${shard.firstRun + shard.count - 1}`}`;
     ctx.log(what);
     try {
@@ -100,6 +104,7 @@ export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<S
       return encodeResult(result, BUILD_ID, ctx.name);
     } finally {
       active.delete(job.id!);
+      finished();
     }
   };
 
@@ -121,16 +126,18 @@ export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<S
     meta,
     running: () => active.size,
     async close() {
-      await worker.close().catch(() => {});
-      await worker.disconnect().catch(() => {}); // its blocking connection, which would linger until its command returns
+      const closing = worker.close().catch(() => {}); // takes no more jobs; resolves once the running ones are stored
+      await Promise.all([...active.values()].map((a) => a.done)); // the running shards finish (in threads: no Redis needed)
+      // storing their results needs Redis: with Redis away, give up after a while (the jobs then run again elsewhere)
+      await bounded(5000, closing);
+      await bounded(1000, worker.disconnect()); // its blocking connection, which would linger until its command returns
       await pool.close();
       connection.disconnect();
     },
     async abandon() {
       // back to the queue at once; with Redis away, their locks expire and the stalled-job check returns them instead
-      const returned = Promise.all([...active.values()].map(({ job, token }) => job.moveToWait(token).catch(() => {})));
-      await Promise.race([returned, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
-      await worker.disconnect().catch(() => {});
+      await bounded(2000, Promise.all([...active.values()].map(({ job, token }) => job.moveToWait(token))));
+      await bounded(1000, worker.disconnect());
       await pool.close();
       connection.disconnect();
     },
