@@ -20,7 +20,7 @@ export const YEARLY_METRICS: readonly MetricKey[] = [
   "attracted/tier",
   "attracted/kind",
   "landUsed/park",
-  "talentSupply/park",
+  "potentialOutput/park",
   "fiscalCost/lever",
   "leadsLost/reason",
 ];
@@ -53,10 +53,10 @@ export interface RecordLayout {
 
 /** The record layout of a scenario (the same for every run and seed). */
 export function recordLayout(scenario: Scenario): RecordLayout {
-  const { values, drawn } = drawScenario(scenario, 0);
+  const { values, drawn, historySeed } = drawScenario(scenario, 0);
   const drawnPaths = values.map((v) => v.path);
   const targetIds = Object.keys(scenario.targets).sort();
-  const p = buildParams(drawn);
+  const p = buildParams(drawn, historySeed);
   const cells: YearlyCell[] = [];
   for (const key of YEARLY_METRICS) {
     const metricIndex = METRIC_INDEX[key];
@@ -85,7 +85,9 @@ export function writeRecord(layout: RecordLayout, r: RunResult, out: Float64Arra
   const parkOut = r.metrics[METRIC_INDEX["output/park"]];
   let finalOutput = 0;
   for (let l = 0; l < parkOut.labels.length; l++) finalOutput += yearValue(parkOut, r.years - 1, l);
-  for (const v of [r.leads, signedLeads(r), lost.competitor, lost["stay-out"], lost.budget, lost.land, cost, finalOutput]) out[k++] = v;
+  const f = r.fiscal;
+  const headlines = [r.leads, signedLeads(r), lost.competitor, lost["stay-out"], lost.budget, lost.land, cost, finalOutput, f.outstanding, cost + f.outstanding, f.localTax, cost + f.outstanding - f.localTax];
+  for (const v of headlines) out[k++] = v;
   for (const c of layout.cells) out[k++] = yearValue(r.metrics[c.metricIndex], c.year - r.startYear, c.labelIndex);
   for (let j = offset; j < k; j++) {
     const v = out[j];
