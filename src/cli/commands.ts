@@ -8,6 +8,7 @@ import { faceValidityCommand } from "./face-validity.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
+import { workerCommand } from "./worker.js";
 
 /** Every command of the CLI. */
-export const commands: Command[] = [runCommand, batchCommand, compareCommand, experimentCommand, reportCommand, calibrateCommand, faceValidityCommand, validateCommand];
+export const commands: Command[] = [runCommand, batchCommand, compareCommand, experimentCommand, reportCommand, calibrateCommand, faceValidityCommand, validateCommand, workerCommand];
