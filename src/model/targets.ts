@@ -8,21 +8,7 @@ import type { Target } from "../scenario/schema.js";
 import { METRIC_INDEX, yearValue, type MetricKey, type MetricSeries } from "./metrics.js";
 import type { ModelParams } from "./params.js";
 import { rankOf, type ParkState } from "./rank.js";
-
-/** A target described as data (for result files): what it counts and what meeting it takes. */
-export interface TargetDescription {
-  kind: Target["kind"];
-  scope?: "parks" | "industries";
-  parks?: string[];
-  industries?: string[];
-  groups?: string[];
-  park?: string;
-  measure?: "revenue" | "all-in";
-  allInMultiplier?: number;
-  thresholds: number[];
-  unit: string;
-  year: number;
-}
+import { describeGoal } from "./target-description.js";
 
 /** One target's outcome in a run. */
 export interface TargetOutcome {
@@ -54,34 +40,6 @@ export class YearlyMetrics {
 }
 
 const num = (x: unknown): number => x as number;
-
-/** Describes a target as data: kind, scope, parks or industries, measure, threshold(s), unit, year. */
-export function describeTarget(t: Target): TargetDescription {
-  switch (t.kind) {
-    case "attracted":
-      return { kind: t.kind, groups: [...t.groups], thresholds: [num(t.threshold)], unit: t.unit, year: t.year };
-    case "output":
-    case "cluster-order": {
-      const units = t.kind === "output" ? (t.scope === "parks" ? { parks: [...t.parks] } : { industries: [...t.industries] }) : {};
-      const thresholds = t.kind === "output" ? [num(t.threshold)] : t.thresholds.map(num);
-      const allIn = t.measure === "all-in" ? { allInMultiplier: num(t.allInMultiplier) } : {};
-      return { kind: t.kind, scope: t.scope, ...units, measure: t.measure, ...allIn, thresholds, unit: t.unit, year: t.year };
-    }
-    case "rank":
-      return { kind: t.kind, park: t.park, thresholds: [num(t.topN)], unit: t.unit, year: t.year };
-  }
-}
-
-/** What meeting target t takes, in words. */
-export function describeGoal(t: Target): string {
-  const measure = t.kind === "output" || t.kind === "cluster-order" ? (t.measure === "all-in" ? " all-in" : "") : "";
-  switch (t.kind) {
-    case "attracted": return `>= ${num(t.threshold)} signed`;
-    case "output": return `>= ${num(t.threshold)} 亿元/yr${measure}`;
-    case "cluster-order": return `${t.scope} >= ${t.thresholds.map(num).join(", ")} 亿元/yr${measure} (${t.thresholds.length} of ${t.thresholds.length})`;
-    case "rank": return `rank <= ${num(t.topN)}`;
-  }
-}
 
 type Drawn<T> = T;
 type DrawnTarget = Drawn<ModelParams["targets"][string]>;

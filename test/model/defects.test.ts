@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runScenario } from "../../src/model/run.js";
 import { poolLeadRate, supplierLeadRate } from "../../src/model/leads.js";
 import { institutionLeadRate } from "../../src/model/institutions.js";
-import { describeTarget } from "../../src/model/targets.js";
+import { describeTarget } from "../../src/model/target-description.js";
 import { Lever } from "../../src/model/state.js";
 import { clone, model, scenario } from "./fixtures.js";
 
@@ -116,10 +116,10 @@ describe("targets count what they say", () => {
 
   it("cluster targets state their scope and measure, and report the value over the threshold", async () => {
     const sc = await scenario("baseline.json");
-    expect(describeTarget(sc.targets["cluster-1000-2022"])).toEqual({
-      kind: "output", scope: "parks", parks: ["medical-city"], measure: "revenue", thresholds: [1000], unit: "亿元/yr", year: 2022,
+    expect(describeTarget("cluster-1000-2022", sc.targets["cluster-1000-2022"])).toMatchObject({
+      kind: "output", scope: "parks", parks: ["medical-city"], measure: "revenue", threshold: 1000, unit: "亿元/yr", year: 2022,
     });
-    expect(describeTarget(sc.targets["clusters-2022"])).toMatchObject({ kind: "cluster-order", scope: "parks", measure: "revenue", thresholds: [1000, 500, 500] });
+    expect(describeTarget("clusters-2022", sc.targets["clusters-2022"])).toMatchObject({ kind: "cluster-order", scope: "parks", measure: "revenue", thresholds: [1000, 500, 500] });
     const r = runScenario(sc, 5);
     const fixed = r.targets.find((x) => x.id === "cluster-1000-2022")!;
     expect(fixed.ratio).toBeCloseTo(fixed.value / 1000, 12);
