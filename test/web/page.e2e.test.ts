@@ -2,8 +2,11 @@
  * The planner's page end to end in real Chromium (playwright-core on Debian's chromium): load,
  * move a lever, run in Web Workers (counted), cancel mid-run, run again, download runs.csv and
  * scenario.json and check runs.csv byte for byte against `clustersim compare` on the saved
- * overlay, drop a malformed file and see its problems, drop the saved overlay back, switch the
- * language, run with the network cut; every request stays on 127.0.0.1.
+ * overlay, see the results in the planner's order (fans and differences per park, the cost with
+ * commitments and net of tax) and the print summary, drop a malformed file and see its problems,
+ * drop the saved overlay back, switch the language, open the page's link in a second tab and get
+ * the same view, move a slider with the network cut and see it run again; every request stays on
+ * 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
@@ -118,6 +121,29 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's page in Chromium", () => {
     expect(fromPage.equals(fromCli)).toBe(true);
   }, 300_000);
 
+  it("shows the results in the planner's order, a chart per park, the cost with commitments and net of tax", async () => {
+    const order = await page.evaluate("[...document.querySelectorAll('.results section')].map((s) => s.id)");
+    expect(order).toEqual(expect.arrayContaining(["s-verdict", "s-probabilities", "s-fans", "s-differences", "s-cost"]));
+    const ids = order as string[];
+    expect(ids.indexOf("s-verdict")).toBeLessThan(ids.indexOf("s-probabilities"));
+    expect(ids.indexOf("s-probabilities")).toBeLessThan(ids.indexOf("s-fans"));
+    expect(ids.indexOf("s-differences")).toBeLessThan(ids.indexOf("s-cost"));
+    expect(ids.indexOf("s-cost")).toBeLessThan(ids.indexOf("s-about"));
+    const parks = Number(await page.evaluate("document.querySelectorAll('#fans svg').length"));
+    expect(parks).toBeGreaterThanOrEqual(2);
+    expect(Number(await page.evaluate("document.querySelectorAll('#differences svg').length"))).toBe(parks);
+    const costRows = await page.locator(".pc-cost tbody th").allTextContents();
+    expect(costRows).toEqual(["杠杆支出（2018–2022年）", "+ 2022年后仍需兑付的激励", "= 含承诺的成本", "− 地方税收（2018–2022年）", "= 净财政成本"]);
+    // print: a one-page summary without the charts, the controls and the about section
+    await page.emulateMedia({ media: "print" });
+    try {
+      for (const hidden of ["#s-fans", "#s-differences", "#s-about", ".side"]) expect(await page.isVisible(hidden), hidden).toBe(false);
+      for (const shown of ["#print-head", "#s-verdict", "#s-probabilities", "#s-cost", "#s-changes"]) expect(await page.isVisible(shown), shown).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
   it("shows the problems of a malformed dropped file with their JSON paths", async () => {
     const bad = JSON.stringify({ extends: "./baseline.json", name: "bad", attraction: { promotionTeams: { "2018": -5 } }, factors: { guidanceFund: "lots" } });
     // a real drop: a DataTransfer holding the file, dispatched on the drop zone (the project's typecheck has no DOM, hence the string)
@@ -155,11 +181,32 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's page in Chromium", () => {
     expect(await page.getAttribute("body", "data-state")).toBe("done");
   });
 
-  it("runs with the network cut after loading", async () => {
+  it("reproduces the view from its link in another tab", async () => {
+    const link = page.url();
+    expect(new URL(link).hash).toContain("run=1");
+    const other = await context.newPage();
+    try {
+      other.on("pageerror", (e) => void errors.push(e.message));
+      await other.goto(link);
+      await other.waitForSelector("body[data-state=done]", { timeout: 240_000 });
+      expect(await other.getAttribute("html", "lang")).toBe("en");
+      expect(await other.inputValue("#base")).toBe(await page.inputValue("#base"));
+      expect(await other.locator(".lever-row[data-id='attraction.promotionTeams.2018'] input[type=number]").inputValue()).toBe("30");
+      expect(await other.getAttribute("body", "data-runs")).toBe(await page.getAttribute("body", "data-runs"));
+      expect(await other.textContent("#verdict")).toBe(await page.textContent("#verdict"));
+      expect(await other.textContent("#bars")).toBe(await page.textContent("#bars"));
+    } finally {
+      await other.close();
+    }
+  }, 300_000);
+
+  it("runs again when a slider moves, with the network cut after loading", async () => {
     await context.setOffline(true);
     try {
-      await page.fill("#seed", "7");
-      await page.dispatchEvent("#seed", "change");
+      const slider = page.locator("input[type=range][data-id='attraction.promotionTeams.2018']");
+      await slider.focus();
+      await page.keyboard.press("ArrowRight");
+      expect(new URL(page.url()).hash).toContain("attraction.promotionTeams.2018=31");
       await page.waitForSelector("body[data-state=running]");
       await page.waitForSelector("body[data-state=done]", { timeout: 240_000 });
       expect(await page.getAttribute("body", "data-runs")).toBe(String(RUNS));

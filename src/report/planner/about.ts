@@ -31,7 +31,7 @@ export function aboutNumbers(f: AboutFacts, lang: Lang): string {
 <li>概率旁的<b>可能范围</b>是95%的 Wilson 置信区间：只反映模拟次数有限带来的蒙特卡罗误差，不是对未来的全部不确定性（参数不确定性已体现在每次抽样中）。</li>
 <li><b>配对比较</b>：基准与您的情景使用同一组随机种子（公共随机数），第 i 次模拟两边抽到相同的随机数，差异只来自杠杆。概率变化的区间为 Newcombe 配对比例差区间，逐年产值差为配对 t 区间，均为95%。</li>
 <li><b>“明显”</b>指区间不包含零；其余变化视为在随机波动之内。</li>
-<li><b>财政成本</b>是 ${years} 年内各杠杆的支出之和（招商队伍、已兑付的激励、土地配套、人才计划、住房、引导基金净损失、基础设施、服务与审批），单位亿元。模型第2版还逐次计算地方税收返还和期末之后仍需兑付的激励承诺，但批量结果尚未记录这两项，因此未计入此数。<b>每个百分点的成本</b> = 新增成本 ÷ 概率提升，区间按 delta 方法计算。</li>
+<li><b>财政成本</b>：<b>杠杆支出</b>是 ${years} 年内各杠杆的支出之和（招商队伍、已兑付的激励分期、土地配套、人才计划、住房、引导基金净损失、基础设施、服务与审批）；加上期内承诺、${f.endYear}年后仍需兑付的激励，得到<b>含承诺的成本</b>（比较所定价的成本）；再减去期内区内产值带来的<b>地方税收</b>，得到<b>净财政成本</b>。单位亿元，均为各次模拟的平均值。<b>每个百分点的成本</b> = 新增的含承诺成本 ÷ 概率提升，区间按 delta 方法计算。</li>
 <li><b>扇形图</b>的色带为各年产值的第5–95百分位（90%的模拟）与第25–75百分位，线为中位数（分位数来自对数分桶草图，相对误差0.5%）。</li>
 <li>所有计算都在您的浏览器中完成（Web Worker），与命令行 <code>clustersim compare</code> 的结果逐字节相同。</li>
 </ul>`;
@@ -40,7 +40,7 @@ export function aboutNumbers(f: AboutFacts, lang: Lang): string {
 <li>The <b>likely range</b> drawn across each bar is the 95% Wilson confidence interval of that share: Monte Carlo error from running finitely many runs only, not all uncertainty about the future (parameter uncertainty is already inside the runs).</li>
 <li>The comparison is <b>paired</b>: the base (${esc(f.baseName)}) and your scenario run on the same seeds (common random numbers), so run i of both draws the same random numbers and the differences come from the levers. Changes in probability carry Newcombe's 95% interval for paired proportions; yearly output differences paired 95% t-intervals.</li>
 <li>A change is <b>clear</b> when its interval excludes zero; otherwise it is “within the simulation's noise”.</li>
-<li>The <b>fiscal cost</b> is what the levers cost over ${years} in 亿元 (promotion teams, incentive instalments paid, serviced land, talent programmes, housing, the guidance fund's net loss, infrastructure, services and approvals). Model version 2 also computes, run by run, the local tax returned and the incentive commitments still owed after ${f.endYear}, but the batch does not record them yet, so this figure leaves them out. The <b>cost per point</b> is the added cost divided by the gain in probability, with a delta-method interval.</li>
+<li>The <b>fiscal cost</b>: the <b>levers</b> line is what the levers cost over ${years} (promotion teams, incentive instalments paid, serviced land, talent programmes, housing, the guidance fund's net loss, infrastructure, services and approvals); adding the incentive instalments committed in that time and still owed after ${f.endYear} gives the <b>cost with commitments</b>, the cost the comparison prices; less the <b>local tax</b> on the district's output over ${years}, it gives the <b>net fiscal cost</b>. All in 亿元, means over runs. The <b>cost per point</b> is the added cost with commitments divided by the gain in probability, with a delta-method interval.</li>
 <li>The <b>fans</b> show each year's 5th–95th percentiles of output over runs (90% of runs) and the 25th–75th, with the median as a line (percentiles from a log-bucket sketch, 0.5% relative accuracy).</li>
 <li>Everything is computed in your browser (Web Workers) and matches <code>clustersim compare</code> byte for byte.</li>
 </ul>`;

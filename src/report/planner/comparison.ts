@@ -51,14 +51,31 @@ export interface PlannerComparison {
   runs: number;
   horizon: { startYear: number; endYear: number };
   targets: PlannerTarget[];
-  /** fiscal cost of the levers over the horizon, 亿元 */
+  /** the cost a comparison prices, 亿元: the levers over the horizon plus incentives still owed after it */
   cost: PairedChange;
+  /** how that cost is made up and what it nets to after local tax (absent for result files without these headlines) */
+  costParts?: CostParts;
   names?: NameBook;
   /** false when the scenario is the base itself (no lever moved) */
   changed: boolean;
   /** who made the changes, when not the reader ("lever-promotion" in the report); the page says "your changes" */
   subject?: string;
 }
+
+/** The cost a comparison prices, in its parts, each scenario minus base over the same runs, 亿元. */
+export interface CostParts {
+  /** the levers' cost over the horizon, incentives as the instalments paid in it */
+  levers: PairedChange;
+  /** incentive instalments committed in the horizon and still owed after it */
+  owedAfter: PairedChange;
+  /** local tax on the district's output over the horizon */
+  localTax: PairedChange;
+  /** cost with commitments less local tax */
+  net: PairedChange;
+}
+
+/** The headline each cost part is read from (comparison.json's headlines). */
+const COST_HEADLINES = { levers: "fiscalCostTotal", owedAfter: "incentivesOutstanding", localTax: "localTax", net: "netFiscalCost" } as const;
 
 /** The summary.json fields read here (one scenario): each target's description and statistics. */
 interface SummaryScenarioLike {
@@ -73,6 +90,7 @@ interface AlternativeLike {
   pairedRuns: number;
   targets: readonly (PairedChange & { id: string })[];
   fiscalCost: PairedChange;
+  headlines?: readonly (PairedChange & { name: string })[];
   perYi: readonly { id: string; value: number | null; low: number | null; high: number | null }[];
 }
 
@@ -89,6 +107,15 @@ const stat = (t: SummaryScenarioLike["targets"][number] | undefined): Probabilit
   high: t?.high ?? null,
   median: t?.quantiles.p50 ?? null,
 });
+
+/** The cost parts from an alternative's headlines; undefined when one is missing. */
+function costParts(headlines: AlternativeLike["headlines"]): CostParts | undefined {
+  const part = (name: string) => headlines?.find((h) => h.name === name);
+  const entries = Object.entries(COST_HEADLINES).map(([k, name]) => [k, part(name)] as const);
+  if (entries.some(([, h]) => h === undefined)) return undefined;
+  const pick = (h: PairedChange): PairedChange => ({ baseline: h.baseline, alternative: h.alternative, difference: h.difference, low: h.low, high: h.high });
+  return Object.fromEntries(entries.map(([k, h]) => [k, pick(h!)])) as unknown as CostParts;
+}
 
 /** The planner's comparison from the base's and the scenario's summaries and the scenario's alternative entry of comparison.json. */
 export function plannerComparison(
@@ -108,6 +135,7 @@ export function plannerComparison(
       perYi,
     };
   });
+  const parts = costParts(alternative.headlines);
   return {
     baseName: base.name,
     scenarioName: scenario.name,
@@ -115,6 +143,7 @@ export function plannerComparison(
     horizon: options.horizon,
     targets,
     cost: alternative.fiscalCost,
+    ...(parts ? { costParts: parts } : {}),
     names: options.names,
     changed: options.changed ?? true,
     ...(options.subject ? { subject: options.subject } : {}),

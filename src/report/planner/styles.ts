@@ -48,13 +48,18 @@ export const PLANNER_CSS = `
 .pc table { border-collapse: collapse; font-size: 14px; }
 .pc th { text-align: left; font-weight: normal; padding: 3px 12px 3px 0; vertical-align: top; background: none; border-bottom: 1px solid #eee; }
 .pc td { border-bottom: 1px solid #eee; }
-.pc td.num { text-align: right; font-variant-numeric: tabular-nums; padding: 3px 0; }
+.pc td.num { text-align: right; font-variant-numeric: tabular-nums; padding: 3px 0 3px 12px; }
+.pc thead th { font-size: 12px; color: #555; border-bottom: 1px solid #ccc; }
+.pc th.num { text-align: right; padding: 3px 0 3px 12px; }
+.pc-cost tr.pc-total th, .pc-cost tr.pc-total td { font-weight: 600; }
 .pc-range { color: #666; font-size: 12px; display: block; }
 .pc-note { color: #444; font-size: 13px; margin: 2px 0 6px; }
 @media (max-width: 600px) {
   .pb-row { grid-template-columns: 1fr auto; }
   .pb-row .pb-bars { grid-column: 1 / -1; grid-row: 2; }
   .pb-row.out { grid-template-columns: 1fr; }
+  .pc table { font-size: 13px; }
+  .pc td.num, .pc th.num { padding-left: 6px; }
 }
 @media print {
   .verdict, .pb-row { break-inside: avoid; }

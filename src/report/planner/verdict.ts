@@ -17,14 +17,14 @@ export interface Verdict {
   tone: "gain" | "loss" | "mixed" | "none" | "out-of-reach";
 }
 
-/** The cost clause: "for 20.7 亿元 more in fiscal cost over 2018–2022" / "while saving ..." / "at no extra fiscal cost". */
+/** The cost clause, on the cost with commitments: "for 20.7 亿元 more in fiscal cost (incentives owed after 2022 included)" / "while saving ..." / "at no extra fiscal cost". */
 function costClause(c: PlannerComparison, lang: Lang): string {
   const d = c.cost.difference;
-  const years = `${c.horizon.startYear}–${c.horizon.endYear}`;
+  const end = c.horizon.endYear;
   const zh = lang === "zh-CN";
   if (Math.abs(d) < 0.05) return zh ? "财政成本基本不变" : "at no extra fiscal cost";
-  if (d > 0) return zh ? `${years}年财政成本增加 ${yi(d)}` : `for ${yi(d)} more in fiscal cost over ${years}`;
-  return zh ? `${years}年财政成本减少 ${yi(-d)}` : `while saving ${yi(-d)} of fiscal cost over ${years}`;
+  if (d > 0) return zh ? `财政成本（含${end}年后仍需兑付的激励）增加 ${yi(d)}` : `for ${yi(d)} more in fiscal cost (incentives owed after ${end} included)`;
+  return zh ? `财政成本（含${end}年后仍需兑付的激励）减少 ${yi(-d)}` : `while saving ${yi(-d)} of fiscal cost (incentives owed after ${end} included)`;
 }
 
 /** Who changed the levers and the verbs that go with it: "Your changes raise" on the page, "lever-promotion raises" in the report. */

@@ -18,12 +18,12 @@ import { writeBatchFiles } from "../../../src/batch/write-batch.js";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 
-/** Target definitions as a scenario writes them (describeTarget reads them as the batch does). */
+/** Target definitions as the scenario schema (model v2) gives them, defaults filled (describeTarget reads them as the batch does). */
 const defs: Record<string, { label: string; year: number; kind: string } & Record<string, unknown>> = {
   "pharma-2020": { label: "top pharma by 2020", year: 2020, kind: "attracted", groups: ["anchor"], threshold: 8 },
   "leaders-2020": { label: "leaders by 2020", year: 2020, kind: "attracted", groups: ["leader"], threshold: 10 },
-  "cluster-2022": { label: "Medical City >= 1,000 亿 in 2022", year: 2022, kind: "output", parks: ["medical-city"], threshold: 1000 },
-  "clusters-2022": { label: "one 1,000 and two 500 in 2022", year: 2022, kind: "cluster-order", thresholds: [1000, 500, 500] },
+  "cluster-2022": { label: "Medical City >= 1,000 亿 in 2022", year: 2022, kind: "output", scope: "parks", measure: "revenue", parks: ["medical-city"], industries: [], threshold: 1000 },
+  "clusters-2022": { label: "one 1,000 and two 500 in 2022", year: 2022, kind: "cluster-order", scope: "parks", measure: "revenue", thresholds: [1000, 500, 500] },
   "top-ten-2022": { label: "top ten in 2022", year: 2022, kind: "rank", park: "medical-city", topN: 10 },
 };
 const names = {
@@ -66,14 +66,14 @@ describe("verdict sentences", () => {
     expect(v.map((x) => [x.family, x.tone])).toEqual([["output", "out-of-reach"], ["attraction", "gain"], ["rank", "loss"]]);
     expect(v[0].text).toContain("no run meets any of these 2 targets");
     expect(v[0].text).toContain("median 315 of 1,000 亿元");
-    expect(v[1].text).toBe("Your changes clearly raise the chance of 1 of 2 targets, most for “top pharma by 2020” (30% → 50%, +20 points), for 20.0 亿元 more in fiscal cost over 2018–2022, about 1.00 亿元 per point.");
-    expect(v[2].text).toBe("Your changes clearly lower the chance of “top ten in 2022” (20% → 10%, −10 points), for 20.0 亿元 more in fiscal cost over 2018–2022.");
+    expect(v[1].text).toBe("Your changes clearly raise the chance of 1 of 2 targets, most for “top pharma by 2020” (30% → 50%, +20 points), for 20.0 亿元 more in fiscal cost (incentives owed after 2022 included), about 1.00 亿元 per point.");
+    expect(v[2].text).toBe("Your changes clearly lower the chance of “top ten in 2022” (20% → 10%, −10 points), for 20.0 亿元 more in fiscal cost (incentives owed after 2022 included).");
   });
 
   it("in Chinese with the plan's words, and without a lever moved says so", () => {
     const v = verdicts(comparison(), "zh-CN");
     expect(v[1].text).toContain("“2020年前引进龙头 ≥ 8”上升最多（30% → 50%, +20 个百分点）");
-    expect(v[1].text).toContain("财政成本增加 20.0 亿元");
+    expect(v[1].text).toContain("财政成本（含2022年后仍需兑付的激励）增加 20.0 亿元");
     const none = verdicts(comparison({ changed: false }), "en");
     expect(none[1].text).toMatch(/^No lever moved yet/);
     expect(none[0].tone).toBe("out-of-reach");
@@ -116,6 +116,26 @@ describe("probability bars and cost", () => {
     expect(html).toContain("+20.0 亿元");
     const cheaper = costSummary(comparison({ cost: { baseline: 150, alternative: 140, difference: -10, low: -11, high: -9 } }), "zh-CN");
     expect(cheaper).toContain("成本不高于基准");
+  });
+
+  it("lays out the cost with commitments after the horizon and the net cost after local tax, base against scenario", () => {
+    const costParts = {
+      levers: { baseline: 120, alternative: 135, difference: 15, low: 14, high: 16 },
+      owedAfter: { baseline: 30, alternative: 35, difference: 5, low: 4, high: 6 },
+      localTax: { baseline: 200, alternative: 212, difference: 12, low: 10, high: 14 },
+      net: { baseline: -50, alternative: -42, difference: 8, low: 5, high: 11 },
+    };
+    const rowsOf = (html: string) => [...html.matchAll(/<tr(?: class="pc-total")?><th>([^<]*)<\/th><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><td class="num"><b>([^<]*)<\/b>/g)].map((m) => m.slice(1));
+    expect(rowsOf(costSummary(comparison({ costParts }), "en"))).toEqual([
+      ["levers, 2018–2022", "120 亿元", "135 亿元", "+15.0 亿元"],
+      ["+ incentives still owed after 2022", "30.0 亿元", "35.0 亿元", "+5.00 亿元"],
+      ["= cost with commitments", "150 亿元", "170 亿元", "+20.0 亿元"],
+      ["− local tax, 2018–2022", "200 亿元", "212 亿元", "+12.0 亿元"],
+      ["= net fiscal cost", "−50.0 亿元", "−42.0 亿元", "+8.00 亿元"],
+    ]);
+    expect(costSummary(comparison({ costParts }), "zh-CN")).toContain("= 净财政成本");
+    // without the parts (result files that lack these headlines) only the priced cost is shown
+    expect(rowsOf(costSummary(comparison(), "en")).map((r) => r[0])).toEqual(["cost with commitments"]);
   });
 });
 
@@ -164,6 +184,12 @@ describe("from the batch's own result objects", () => {
       expect(t.change?.difference).toBe(cmp!.alternatives[0].targets.find((x) => x.id === t.info.id)!.difference);
     }
     expect(c.cost.difference).toBe(cmp!.alternatives[0].fiscalCost.difference);
+    const headline = (name: string) => cmp!.alternatives[0].headlines.find((h) => h.name === name)!;
+    expect(c.cost.alternative).toBe(headline("costWithCommitments").alternative);
+    expect(c.costParts?.levers.difference).toBe(headline("fiscalCostTotal").difference);
+    expect(c.costParts?.owedAfter.high).toBe(headline("incentivesOutstanding").high);
+    expect(c.costParts?.localTax.baseline).toBe(headline("localTax").baseline);
+    expect(c.costParts?.net.low).toBe(headline("netFiscalCost").low);
     expect(verdicts(c, "zh-CN").length).toBeGreaterThan(0);
   }, 60_000);
 });
