@@ -1,7 +1,8 @@
 /**
  * Screenshots of the planner's page for the docs (docs/img/): builds the page, serves it on
  * 127.0.0.1, opens it in Chromium at 1280x800 and at 390x844 (a phone) with two levers moved,
- * runs the paired batch to the end and saves the first screen of each. `npm run screenshots`.
+ * runs the paired batch to the end and saves the first screen of each. `npm run screenshots`
+ * takes them all; `npm run screenshots -- planner-page-1280-cost.png ...` only the ones named.
  */
 import { join } from "node:path";
 import { ROOT, buildPage, launchChromium, servePage } from "../../test/web/browser.js";
@@ -15,12 +16,15 @@ const shots = [
   { file: "planner-page-phone.png", width: 390, height: 844, lang: "zh-CN", scrollTo: null },
   { file: "planner-page-phone-results.png", width: 390, height: 844, lang: "zh-CN", scrollTo: "#results" },
   { file: "planner-page-1280-charts.png", width: 1280, height: 800, lang: "zh-CN", scrollTo: "#s-fans" },
+  { file: "planner-page-1280-cost.png", width: 1280, height: 800, lang: "en", scrollTo: "#s-cost" },
+  { file: "planner-page-phone-cost.png", width: 390, height: 844, lang: "zh-CN", scrollTo: "#s-cost" },
 ] as const;
 
 const server = await servePage(buildPage());
 const browser = await launchChromium();
 try {
-  for (const s of shots) {
+  const only = process.argv.slice(2);
+  for (const s of shots.filter((x) => only.length === 0 || only.includes(x.file))) {
     const page = await browser.newPage({ viewport: { width: s.width, height: s.height }, locale: s.lang, deviceScaleFactor: 1 });
     page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
     await page.goto(`${server.url}${VIEW}&lang=${s.lang}`);

@@ -45,7 +45,7 @@ const WORDS = {
 /** One row of the cost table: base, scenario, and the added amount with its likely range. */
 function costRow(label: string, k: PairedChange, range: string, cls = ""): string {
   return `<tr${cls ? ` class="${cls}"` : ""}><th>${esc(label)}</th><td class="num">${yi(k.baseline)}</td><td class="num">${yi(k.alternative)}</td>`
-    + `<td class="num"><b>${yi(k.difference, true)}</b> <span class="pc-range">${range} ${yi(k.low, true)} … ${yi(k.high, true)}</span></td></tr>`;
+    + `<td class="num"><b>${yi(k.difference, true)}</b> <span class="pc-range">${range} <span class="nw">${yi(k.low, true)} …</span> <span class="nw">${yi(k.high, true)}</span></span></td></tr>`;
 }
 
 /** The cost table (with its parts when the comparison has them) and the cost per point of each clearly improved target. */

@@ -52,7 +52,9 @@ export const PLANNER_CSS = `
 .pc thead th { font-size: 12px; color: #555; border-bottom: 1px solid #ccc; }
 .pc th.num { text-align: right; padding: 3px 0 3px 12px; }
 .pc-cost tr.pc-total th, .pc-cost tr.pc-total td { font-weight: 600; }
-.pc-range { color: #666; font-size: 12px; display: block; }
+.pc td.num { white-space: nowrap; }
+.pc-range { color: #666; font-size: 12px; display: block; font-weight: normal; white-space: normal; }
+.pc-range .nw { white-space: nowrap; }
 .pc-note { color: #444; font-size: 13px; margin: 2px 0 6px; }
 @media (max-width: 600px) {
   .pb-row { grid-template-columns: 1fr auto; }
