@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { loadScenario } from "../../../src/scenario/index.js";
 import { describeTarget } from "../../../src/model/target-description.js";
+import type { Target } from "../../../src/scenario/schema.js";
 import { plannerComparison, type PairedChange, type PlannerComparison, type PlannerTarget } from "../../../src/report/planner/comparison.js";
 import { costSummary } from "../../../src/report/planner/cost.js";
 import { points, pct, yi } from "../../../src/report/planner/lang.js";
 import { probabilityBars } from "../../../src/report/planner/probability-bars.js";
-import { outOfReach, targetName, targetThreshold } from "../../../src/report/planner/targets.js";
+import { outOfReach, targetName, targetThreshold, type TargetInfo } from "../../../src/report/planner/targets.js";
 import { verdicts } from "../../../src/report/planner/verdict.js";
 import { inProcessExecutor } from "../../../src/batch/executor.js";
 import { MemoryStore } from "../../../src/batch/memory-store.js";
@@ -19,12 +20,12 @@ import { writeBatchFiles } from "../../../src/batch/write-batch.js";
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 
 /** Target definitions as the scenario schema (model v2) gives them, defaults filled (describeTarget reads them as the batch does). */
-const defs: Record<string, { label: string; year: number; kind: string } & Record<string, unknown>> = {
-  "pharma-2020": { label: "top pharma by 2020", year: 2020, kind: "attracted", groups: ["anchor"], threshold: 8 },
-  "leaders-2020": { label: "leaders by 2020", year: 2020, kind: "attracted", groups: ["leader"], threshold: 10 },
-  "cluster-2022": { label: "Medical City >= 1,000 亿 in 2022", year: 2022, kind: "output", scope: "parks", measure: "revenue", parks: ["medical-city"], industries: [], threshold: 1000 },
-  "clusters-2022": { label: "one 1,000 and two 500 in 2022", year: 2022, kind: "cluster-order", scope: "parks", measure: "revenue", thresholds: [1000, 500, 500] },
-  "top-ten-2022": { label: "top ten in 2022", year: 2022, kind: "rank", park: "medical-city", topN: 10 },
+const defs: Record<string, Target> = {
+  "pharma-2020": { label: "top pharma by 2020", year: 2020, kind: "attracted", groups: ["anchor"], threshold: 8, unit: "groups" },
+  "leaders-2020": { label: "leaders by 2020", year: 2020, kind: "attracted", groups: ["leader"], threshold: 10, unit: "groups" },
+  "cluster-2022": { label: "Medical City >= 1,000 亿 in 2022", year: 2022, kind: "output", scope: "parks", measure: "revenue", unit: "亿元/yr", parks: ["medical-city"], industries: [], threshold: 1000 },
+  "clusters-2022": { label: "one 1,000 and two 500 in 2022", year: 2022, kind: "cluster-order", scope: "parks", measure: "revenue", unit: "亿元/yr", thresholds: [1000, 500, 500] },
+  "top-ten-2022": { label: "top ten in 2022", year: 2022, kind: "rank", park: "medical-city", topN: 10, unit: "rank" },
 };
 const names = {
   parks: { "medical-city": { name: "Chengdu Medical City", nameZh: "成都医学城" } },
@@ -147,7 +148,7 @@ describe("targets and numbers", () => {
     expect(targetName(info("top-ten-2022"), "zh-CN", names)).toBe("2022年成都医学城进入全国前10");
     expect(targetName(info("pharma-2020"), "zh-CN", names)).toBe("2020年前引进龙头 ≥ 8");
     expect(targetName(info("cluster-2022"), "en", names)).toBe("Medical City ≥ 1,000 亿 in 2022");
-    expect(targetName({ ...info("cluster-2022"), kind: "a-new-kind" }, "zh-CN", names)).toBe("Medical City ≥ 1,000 亿 in 2022");
+    expect(targetName({ ...info("cluster-2022"), kind: "a-new-kind" } as unknown as TargetInfo, "zh-CN", names)).toBe("Medical City ≥ 1,000 亿 in 2022");
   });
 
   it("tells how far a target out of reach falls short, in its own terms", () => {
