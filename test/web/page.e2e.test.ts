@@ -3,7 +3,7 @@
  * move a lever, run in Web Workers (counted), cancel mid-run, run again, download runs.csv and
  * scenario.json and check runs.csv byte for byte against `clustersim compare` on the saved
  * overlay, see the results in the planner's order (fans and differences per park, the cost with
- * commitments and net of tax) and the print summary, drop a malformed file and see its problems,
+ * commitments and net of tax) and the print summary on one A4 page, drop a malformed file and see its problems,
  * drop the saved overlay back, switch the language, open the page's link in a second tab and get
  * the same view, move a slider with the network cut and see it run again; every request stays on
  * 127.0.0.1.
@@ -142,6 +142,9 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's page in Chromium", () => {
     } finally {
       await page.emulateMedia({ media: "screen" });
     }
+    // and it is one A4 page (the print style sheet's page size)
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
   });
 
   it("shows the problems of a malformed dropped file with their JSON paths", async () => {

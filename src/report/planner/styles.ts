@@ -66,5 +66,21 @@ export const PLANNER_CSS = `
 @media print {
   .verdict, .pb-row { break-inside: avoid; }
   .pb-bar, .pb-key, .pb-range { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .verdicts { gap: 3px; margin: 2px 0 6px; }
+  .verdict { padding: 3px 8px; font-size: 10px; }
+  .verdict h4 { font-size: 10.5px; margin: 0; }
+  .pb-legend { font-size: 9.5px; margin: 0 0 2px; }
+  .pb-family h4, .pc h4 { margin: 4px 0 1px; font-size: 10.5px; }
+  .pb-row { padding: 1px 0; font-size: 9.5px; gap: 0 8px; grid-template-columns: minmax(10em, 2fr) minmax(8em, 1fr) 14em; }
+  .pb-row.out { grid-template-columns: minmax(10em, 2fr) 2fr; }
+  .pb-bars { gap: 1px; }
+  .pb-track { height: 5px; }
+  .pb-range { top: 2px; height: 1px; }
+  .pb-range::before, .pb-range::after { top: -2px; height: 5px; }
+  .pb-noise { display: inline; font-size: 8.5px; margin-left: 4px; }
+  .pc table, .pc thead th { font-size: 9.5px; }
+  .pc th, .pc td.num, .pc th.num { padding-top: 0; padding-bottom: 0; }
+  .pc-range { display: inline; font-size: 8.5px; margin-left: 4px; }
+  .pc-note { font-size: 9.5px; margin: 0 0 2px; }
 }
 `;
