@@ -139,12 +139,12 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's page in Chromium", () => {
     try {
       for (const hidden of ["#s-fans", "#s-differences", "#s-about", ".side"]) expect(await page.isVisible(hidden), hidden).toBe(false);
       for (const shown of ["#print-head", "#s-verdict", "#s-probabilities", "#s-cost", "#s-changes"]) expect(await page.isVisible(shown), shown).toBe(true);
+      // and it is one A4 page (the print style sheet's page size)
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
     } finally {
-      await page.emulateMedia({ media: "screen" });
+      await page.emulateMedia({ media: null });
     }
-    // and it is one A4 page (the print style sheet's page size)
-    const pdf = await page.pdf({ preferCSSPageSize: true });
-    expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
   });
 
   it("shows the problems of a malformed dropped file with their JSON paths", async () => {
