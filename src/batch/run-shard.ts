@@ -1,11 +1,13 @@
 /**
  * Runs one shard of a batch in the current thread (in-process executor, Node worker, browser
- * worker): each run's record goes into one Float64Array; a run that throws or produces a
- * non-finite number is recorded with its message and the shard goes on.
+ * worker): each run's record goes into one Float64Array; a run that throws, produces a
+ * non-finite number or takes longer than the shard's time limit is recorded with its message
+ * and the shard goes on. The time limit is checked after every quarter (a wall clock, so a run
+ * stopped by it is a failure of this machine's run, not part of the model's results).
  */
 import { runScenario } from "../model/run.js";
 import type { Scenario } from "../scenario/schema.js";
-import { injectedFault, type Fault } from "./faults.js";
+import { SLOW_FAULT_MS, hasFault, injectedFault, sleepBlocking, type Fault } from "./faults.js";
 import type { Shard } from "./plan.js";
 import { writeRecord, type RecordLayout } from "./record.js";
 
@@ -20,19 +22,44 @@ export interface ShardResult {
   computeMs: number;
 }
 
+/** The message of a run stopped by the time limit. */
+export function timeLimitMessage(limitMs: number, quarter: number, quarters: number): string {
+  return `the run took longer than the time limit of ${limitMs / 1000} s (stopped after quarter ${quarter} of ${quarters}; --run-time-limit raises it)`;
+}
+
+/** An empty shard result whose runs are filled by runShardRun. */
+export function emptyResult(layout: RecordLayout, shard: Shard): ShardResult {
+  return { shard, width: layout.width, data: new Float64Array(shard.count * layout.width), errors: new Array<string | null>(shard.count).fill(null), computeMs: 0 };
+}
+
+/** Runs run j of the shard into `result` (its record row, or its failure message). */
+export function runShardRun(scenario: Scenario, layout: RecordLayout, result: ShardResult, j: number, faults?: readonly Fault[]): void {
+  const { shard } = result;
+  const started = performance.now();
+  const run = shard.firstRun + j;
+  try {
+    injectedFault(faults, shard.scenarioIndex, run);
+    const slow = hasFault(faults, "slow", shard.scenarioIndex, run);
+    const limit = shard.timeLimitMs;
+    let quarter = 0;
+    const afterStep = slow || limit !== undefined
+      ? (p: { quarters: number }) => {
+          quarter += 1;
+          if (slow) sleepBlocking(SLOW_FAULT_MS);
+          if (limit !== undefined && performance.now() - started > limit && quarter < p.quarters) throw new Error(timeLimitMessage(limit, quarter, p.quarters));
+        }
+      : undefined;
+    const r = runScenario(scenario, shard.seeds[j], afterStep ? { afterStep } : {});
+    result.errors[j] = writeRecord(layout, r, result.data, j * layout.width);
+  } catch (err) {
+    result.errors[j] = err instanceof Error ? err.message : String(err);
+  }
+  result.computeMs += performance.now() - started;
+}
+
 /** Runs every run of `shard` with its seed and packs the records. */
 export function runShard(scenario: Scenario, layout: RecordLayout, shard: Shard, faults?: readonly Fault[]): ShardResult {
-  const started = performance.now();
-  const data = new Float64Array(shard.count * layout.width);
-  const errors: (string | null)[] = [];
-  for (let j = 0; j < shard.count; j++) {
-    try {
-      injectedFault(faults, shard.scenarioIndex, shard.firstRun + j);
-      const r = runScenario(scenario, shard.seeds[j]);
-      errors.push(writeRecord(layout, r, data, j * layout.width));
-    } catch (err) {
-      errors.push(err instanceof Error ? err.message : String(err));
-    }
-  }
-  return { shard, width: layout.width, data, errors, computeMs: performance.now() - started };
+  const result = emptyResult(layout, shard);
+  for (let j = 0; j < shard.count; j++) runShardRun(scenario, layout, result, j, faults);
+  return result;
 }

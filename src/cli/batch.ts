@@ -82,7 +82,7 @@ export async function prepareBatch(files: string[], values: { runs?: string; see
   const changes = (values.set ?? []).map(parseChange);
   const loaded = await Promise.all(files.map((f) => loadScenarioWith(f, changes)));
   const plan: BatchPlan = {
-    scenarios: loaded.map((l, i) => ({ name: l.scenario.name, file: files[i], hash: l.hash, scenario: l.scenario, ...(changes.length ? { set: changes } : {}) })),
+    scenarios: loaded.map((l, i) => ({ name: l.scenario.name, file: files[i], hash: l.hash, scenario: l.scenario, raw: l.raw, ...(changes.length ? { set: changes } : {}) })),
     seeds,
     runs,
   };
@@ -124,7 +124,7 @@ export async function executeBatch(plan: BatchPlan, workers: number, out: string
   process.once("SIGINT", onSigint);
   const progress = cliProgress(io, out, plan.runs * plan.scenarios.length, quiet);
   try {
-    const result = await runBatchFolder(plan, { out, workers, resume, kind, series, signal: controller.signal, onProgress: progress.onProgress });
+    const result = await runBatchFolder(plan, { out, workers, resume, kind, series, signal: controller.signal, onProgress: progress.onProgress, onNote: (text) => io.stderr(`${text}\n`) });
     progress.stop();
     if (result.outcome === "aborted") {
       io.stderr(`interrupted: the checkpoint in ${out} is intact; finish with the same command and --resume\n`);

@@ -1,19 +1,27 @@
 /**
  * Running a batch into a results folder, the library function behind `clustersim batch` and
- * `compare` and the batch benchmarks: open the folder's checkpoint (continuing or extending the
- * batch it holds), run what is left on worker threads or in-process, write the result files and
- * manifest.json. Ctrl-C and other aborts leave the checkpoint intact.
+ * `compare` and the batch benchmarks: check --out, take the folder's lock, open its checkpoint
+ * (continuing or extending the batch it holds), remove the result files of any earlier batch,
+ * run what is left on worker threads or in-process, write the result files (each whole, fsynced,
+ * renamed into place) and manifest.json last, listing them with their sizes and SHA-256. An abort
+ * (Ctrl-C), also during the final writes, or a failure leaves the checkpoint intact and no
+ * manifest.json.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { InputError } from "../../scenario/input-error.js";
+import { MANIFEST_FILE } from "../files/folder-files.js";
+import { writeText } from "../files/sink.js";
 import { inProcessExecutor, type Executor } from "../executor.js";
 import { buildManifest } from "../manifest.js";
 import type { BatchPlan } from "../plan.js";
 import { runBatch, type BatchOutcome, type BatchProgress } from "../run-batch.js";
 import type { RunStore } from "../store.js";
 import { writeBatchFiles, type BatchFiles, type FolderKind } from "../write-batch.js";
-import { FileStore } from "./file-store.js";
+import { CHECKPOINT_FILE, FileStore } from "./file-store.js";
 import { folderSink } from "./file-sink.js";
+import { lockFolder } from "./folder-lock.js";
+import { checkOutFolder, removeStaleResults } from "./result-folder.js";
 import { gitCommit } from "./git.js";
 import { workerThreadPool } from "./worker-threads.js";
 
@@ -36,6 +44,8 @@ export interface FolderBatchOptions {
   writeFiles?: boolean;
   /** wraps the folder's store (the benchmarks time its appends and sample memory while it is read) */
   wrapStore?: (store: RunStore) => RunStore;
+  /** hears what was found and repaired in the folder (a torn checkpoint header, a damaged record) */
+  onNote?: (text: string) => void;
 }
 
 /** Where the time went, ms: running the shards (storing included), storing them, writing the files. */
@@ -58,10 +68,19 @@ export function nodeExecutor(plan: BatchPlan, workers: number): Executor {
 
 /** Runs `plan` into `options.out` and writes its files; `files` is null when aborted. */
 export async function runBatchFolder(plan: BatchPlan, options: FolderBatchOptions): Promise<FolderBatchResult> {
-  const { out, workers } = options;
+  const { out, workers, signal } = options;
   const kind = options.kind ?? "batch";
+  checkOutFolder(out);
+  if (options.resume && !existsSync(join(out, CHECKPOINT_FILE))) throw new InputError(`${join(out, CHECKPOINT_FILE)}: nothing to resume (no checkpoint in ${out})`);
   mkdirSync(out, { recursive: true });
-  const fileStore = FileStore.open(out, plan, options.resume === true);
+  const lock = lockFolder(out);
+  let fileStore: FileStore;
+  try {
+    fileStore = FileStore.open(out, plan, options.resume === true, options.onNote);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const timings: FolderBatchTimings = { runMs: 0, storeMs: 0, writeMs: 0 };
   const timed: RunStore = {
     get size() {
@@ -77,21 +96,32 @@ export async function runBatchFolder(plan: BatchPlan, options: FolderBatchOption
     close: () => fileStore.close(),
   };
   const store = options.wrapStore ? options.wrapStore(timed) : timed;
-  const started = new Date();
-  const executor = options.executor ?? nodeExecutor(plan, workers);
+  let executor: Executor | null = null;
   try {
+    removeStaleResults(out);
+    const started = new Date();
+    executor = options.executor ?? nodeExecutor(plan, workers);
     const t0 = performance.now();
-    const outcome = await runBatch(plan, executor, store, { onProgress: options.onProgress, signal: options.signal });
+    const outcome = await runBatch(plan, executor, store, { onProgress: options.onProgress, signal });
     timings.runMs = performance.now() - t0;
     if (outcome.outcome === "aborted" || options.writeFiles === false) return { ...outcome, files: null, timings };
     const t1 = performance.now();
-    const files = await writeBatchFiles(plan, store, folderSink(out), { kind, series: options.series });
-    timings.writeMs = performance.now() - t1;
-    const manifest = buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), series: options.series === true });
-    writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-    return { ...outcome, files, timings };
+    const sink = folderSink(out, signal);
+    try {
+      const files = await writeBatchFiles(plan, store, sink, { kind, series: options.series, signal });
+      const manifest = buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), series: options.series === true, files: sink.written });
+      await writeText(sink, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+      sink.syncFolders();
+      timings.writeMs = performance.now() - t1;
+      return { ...outcome, files, timings };
+    } catch (err) {
+      sink.removeTemporary();
+      if (signal?.aborted) return { ...outcome, outcome: "aborted", files: null, timings };
+      throw err;
+    }
   } finally {
-    if (!options.executor) await executor.close();
+    if (executor && !options.executor) await executor.close();
     await store.close();
+    lock.release();
   }
 }
