@@ -11,7 +11,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { InputError } from "../../scenario/input-error.js";
 import { writeAll } from "./durable.js";
-import { readRegular } from "./regular-file.js";
+import { describeErrno, readRegular } from "./regular-file.js";
 
 /** File name of the lock inside a results folder. */
 export const LOCK_FILE = "batch.lock";
@@ -72,11 +72,14 @@ function create(file: string): boolean {
     fd = openSync(file, "wx");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw new InputError(`${file}: cannot create the lock of the results folder (${(err as Error).message})`);
+    throw new Error(`cannot create ${file}, the lock of the results folder: ${describeErrno(err)}`);
   }
   try {
     writeAll(fd, Buffer.from(`${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString() } satisfies LockInfo)}\n`));
     fsyncSync(fd);
+  } catch (err) {
+    rmSync(file, { force: true });
+    throw new Error(`cannot write ${file}, the lock of the results folder: ${describeErrno(err)}`);
   } finally {
     closeSync(fd);
   }
