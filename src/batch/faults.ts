@@ -2,8 +2,8 @@
  * Fault injection for the batch tests only, carried by the plan as data so that every executor
  * (in-process, worker threads, a browser pool, a remote queue) honours it: "throw" makes a run
  * throw, "exit" kills the process or worker thread running it, "hang" loops forever before the
- * run, "slow" sleeps SLOW_FAULT_MS after each quarter of the run, "slow-write" sleeps
- * SLOW_FAULT_MS while the result writers handle the run. The CLI reads them from
+ * run, "slow" sleeps SLOW_QUARTER_MS after each quarter of the run, "slow-write" sleeps
+ * SLOW_WRITE_MS while the result writers handle the run. The CLI reads them from
  * CLUSTERSIM_FAULT="throw:S:R,exit:S:R" (scenario S, run R; R may be * for every run). Never
  * used in normal runs.
  */
@@ -11,8 +11,11 @@
 /** The kinds of injected fault. */
 export const FAULT_KINDS = ["throw", "exit", "hang", "slow", "slow-write"] as const;
 
-/** How long a "slow" fault sleeps per quarter, and a "slow-write" fault per run written, ms. */
-export const SLOW_FAULT_MS = 100;
+/** How long a "slow" fault sleeps per quarter, ms. */
+export const SLOW_QUARTER_MS = 250;
+
+/** How long a "slow-write" fault sleeps per run written, ms. */
+export const SLOW_WRITE_MS = 100;
 
 /** One injected fault; run -1 means every run. */
 export interface Fault {

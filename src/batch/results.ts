@@ -16,7 +16,7 @@ import { LineBuffer, writeText, type ResultSink } from "./files/sink.js";
 import { HEADLINES } from "./headlines.js";
 import { baseSeedOf, type BatchPlan } from "./plan.js";
 import { pacer } from "./pace.js";
-import { SLOW_FAULT_MS, hasFault, sleepBlocking } from "./faults.js";
+import { SLOW_WRITE_MS, hasFault, sleepBlocking } from "./faults.js";
 import { recordLayout } from "./record.js";
 import type { RunStore } from "./store.js";
 
@@ -78,7 +78,7 @@ export async function writeResults(plan: BatchPlan, store: RunStore, sink: Resul
     const targetAt = new Map(layout.targetIds.map((t, i) => [t, layout.targetsAt + 3 * i]));
     for (const { run, seed, values, error } of store.runs(si, 0, plan.runs)) {
       await pace();
-      if (plan.faults && hasFault(plan.faults, "slow-write", si, run)) sleepBlocking(SLOW_FAULT_MS);
+      if (plan.faults && hasFault(plan.faults, "slow-write", si, run)) sleepBlocking(SLOW_WRITE_MS);
       agg.add(run, seed, values, error);
       const ok = error === null;
       const cell = (i: number | undefined): CsvValue => (ok && i !== undefined && !Number.isNaN(values[i]) ? values[i] : null);

@@ -7,7 +7,7 @@
  */
 import { runScenario } from "../model/run.js";
 import type { Scenario } from "../scenario/schema.js";
-import { SLOW_FAULT_MS, hasFault, injectedFault, sleepBlocking, type Fault } from "./faults.js";
+import { SLOW_QUARTER_MS, hasFault, injectedFault, sleepBlocking, type Fault } from "./faults.js";
 import type { Shard } from "./plan.js";
 import { writeRecord, type RecordLayout } from "./record.js";
 
@@ -45,7 +45,7 @@ export function runShardRun(scenario: Scenario, layout: RecordLayout, result: Sh
     const afterStep = slow || limit !== undefined
       ? (p: { quarters: number }) => {
           quarter += 1;
-          if (slow) sleepBlocking(SLOW_FAULT_MS);
+          if (slow) sleepBlocking(SLOW_QUARTER_MS);
           if (limit !== undefined && performance.now() - started > limit && quarter < p.quarters) throw new Error(timeLimitMessage(limit, quarter, p.quarters));
         }
       : undefined;

@@ -33,7 +33,7 @@ export async function cli(args: string[]) {
 
 /** Runs the CLI from source in a child process (for faults and kills). */
 export function cliChild(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
 }
 
 /** Starts the CLI from source as a child process without waiting (stderr piped when asked). */
