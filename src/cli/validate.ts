@@ -5,7 +5,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { loadScenario } from "../scenario/load.js";
-import { ScenarioError, formatProblem, type Problem } from "../scenario/errors.js";
+import { ScenarioError, type Problem } from "../scenario/errors.js";
+import { problemLine } from "../report/terminal-text.js";
 import { EXIT, UsageError, parseCommandArgs, type CliIO, type Command } from "./command.js";
 
 const usage = `Usage: clustersim validate <scenario.json>... [--json]
@@ -13,7 +14,8 @@ const usage = `Usage: clustersim validate <scenario.json>... [--json]
 Loads each scenario file (following "extends" to its base files), checks it against the
 scenario schema and the cross-references between its sections, and reports every problem.
 
-Problems go to stderr, one line each: file:line:column: $.json.path: what was expected.
+Problems go to stderr, one line each (control characters and line breaks escaped, as in every
+error): file:line:column: $.json.path: what was expected.
 stdout gets one result line per file ("ok" with the scenario hash, or the problem count). A JSON
 Schema file (its "$schema" names a json-schema.org meta-schema) is not a scenario: it is skipped
 with a note ("skip").
@@ -84,7 +86,7 @@ export const validateCommand: Command = {
     for (const file of positionals) {
       const r = await check(file);
       results.push(r);
-      for (const p of r.problems) io.stderr(`${formatProblem(p)}\n`);
+      for (const p of r.problems) io.stderr(`${problemLine(p)}\n`);
       if (!values.json) io.stdout(`${resultLine(r, io)}\n`);
     }
     if (values.json) io.stdout(`${JSON.stringify({ files: results }, null, 2)}\n`);
