@@ -89,7 +89,7 @@ export async function prepareBatch(
   if (values.runs !== undefined) checkRuns(intOption("runs", values.runs, 0, 1));
   const { workers, note } = parseWorkerCount(values.workers, values["force-workers"] === true);
   const runTimeLimitMs = parseRunTimeLimit(values["run-time-limit"]);
-  const list = values.seeds === undefined ? null : parseSeedList(values.seeds, readSeedFile(values.seeds));
+  const list = values.seeds === undefined ? null : parseSeedList(`--seeds ${values.seeds}`, readSeedFile(values.seeds));
   const runs = values.runs === undefined ? list!.length : intOption("runs", values.runs, 0, 1);
   checkRuns(runs, values.runs === undefined ? `--seeds ${values.seeds}: the runs (one per seed)` : "--runs");
   if (list && runs > list.length) throw new InputError(`--seeds ${values.seeds}: ${list.length} seeds, fewer than the ${runs} runs asked for`);

@@ -12,7 +12,7 @@ import { MANIFEST_FILE, isFolderPath, requiredFiles } from "../files/folder-file
 import { ResultsFolderError, parseResultFiles, parseResultJson, type ResultObjects } from "../files/read.js";
 import { ManifestSchema, type FolderFile, type Manifest } from "../files/schemas.js";
 import { LOCK_FILE, lockHeld, readLock } from "./folder-lock.js";
-import { SpecialFileError, openRegular, readAt, readRegular } from "./regular-file.js";
+import { SpecialFileError, fileKind, openRegular, readAt, readRegular } from "./regular-file.js";
 
 /** Largest result file read whole (manifest.json, summary.json, comparison.json, yearly.csv), bytes. */
 export const MAX_READ_BYTES = 256 * 1024 * 1024;
@@ -96,13 +96,13 @@ function noManifest(dir: string): ResultsFolderError {
 
 /** Reads and checks the results folder `dir`, or throws a ResultsFolderError saying what is wrong with it. */
 export function readResultsFolder(dir: string): ResultsFolder {
-  let isDir = false;
+  let st;
   try {
-    isDir = statSync(dir).isDirectory();
+    st = statSync(dir);
   } catch {
-    // missing or unreadable
+    throw new ResultsFolderError(`${dir}: no such results folder`);
   }
-  if (!isDir) throw new ResultsFolderError(`${dir}: no such results folder`);
+  if (!st.isDirectory()) throw new ResultsFolderError(`${dir}: it is ${st.isFile() ? "a file" : fileKind(st)}, not a results folder`);
   const manifestBytes = readChecked(dir, MANIFEST_FILE, MAX_READ_BYTES);
   if (manifestBytes === undefined) throw noManifest(dir);
   const manifestText = manifestBytes.toString("utf8");

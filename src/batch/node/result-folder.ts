@@ -23,7 +23,7 @@ export function checkOutFolder(out: string, option = "--out"): void {
     if (code === "ENOTDIR") throw new InputError(`${option} ${out}: a part of the path is a file, not a folder`);
     throw new InputError(`${option} ${out}: cannot use it as the results folder (${code ?? (err as Error).message})`);
   }
-  if (!st.isDirectory()) throw new InputError(`${option} ${out}: it is ${fileKind(st)}, not a folder`);
+  if (!st.isDirectory()) throw new InputError(`${option} ${out}: it is ${st.isFile() ? "a file" : fileKind(st)}, not a folder`);
 }
 
 /** Removes one entry of the folder if it is there; a folder where a file should be is refused. */
