@@ -4,13 +4,12 @@
  * finishing (target evaluation). Same calls in the same order as src/model/run.ts runScenario
  * (test/bench/model-run.test.ts checks that both give the same metrics).
  */
-import { drawScenario } from "../src/model/draw.js";
-import { initialState } from "../src/model/init.js";
-import { allocateMetrics, type MetricSeries } from "../src/model/metrics.js";
-import { buildParams, type ModelParams } from "../src/model/params.js";
-import { runScenario } from "../src/model/run.js";
-import { Stage, type ModelState } from "../src/model/state.js";
-import { allocateScratch, step } from "../src/model/step.js";
+import type { MetricSeries } from "../src/model/metrics.js";
+import type { ModelParams } from "../src/model/params.js";
+import type { ModelState } from "../src/model/model-state.js";
+import { runScenario, startRun } from "../src/model/run.js";
+import { Stage } from "../src/model/state.js";
+import { step } from "../src/model/step.js";
 import { evaluateTargets, type TargetOutcome } from "../src/model/targets.js";
 import type { Scenario } from "../src/scenario/schema.js";
 
@@ -32,25 +31,12 @@ export interface TimedRun {
   targets: TargetOutcome[];
 }
 
-/** Park outputs of the state, 亿元/yr (as run.ts computes them before the first quarter). */
-function parkOutput(p: ModelParams, s: ModelState): Float64Array {
-  const I = p.industries.ids.length;
-  const out = new Float64Array(p.parks.ids.length);
-  for (let c = 0; c < s.parkIndustryOutput.length; c++) out[Math.floor(c / I)] += s.parkIndustryOutput[c];
-  return out;
-}
-
 /** Runs `scenario` once with `seed`, adding each phase's wall time (ms, from `now`) to `times`. */
 export function timedRun(scenario: Scenario, seed: number, times: PhaseTimes, now: () => number = () => performance.now()): TimedRun {
   const t0 = now();
-  const { drawn } = drawScenario(scenario, seed);
-  const p = buildParams(drawn);
-  const s = initialState(p, seed);
-  const initialParkOutput = parkOutput(p, s);
-  const series = allocateMetrics(p);
-  const scratch = allocateScratch(p);
+  const { p, s, series, scratch, initialParkOutput } = startRun(scenario, seed);
   const t1 = now();
-  for (let q = 0; q < p.quarters; q++) step(p, s, seed, series, scratch);
+  for (let q = 0; q < p.quarters; q++) step(p, s, series, scratch);
   const t2 = now();
   const targets = evaluateTargets(p, series, initialParkOutput);
   const t3 = now();
@@ -77,7 +63,7 @@ export function stateBytes(run: TimedRun): number {
 export function liveAgents(s: ModelState): number {
   const f = s.firms;
   let n = 0;
-  for (let k = 0; k < f.count; k++) if (f.stage[k] < Stage.exited) n++;
+  for (let k = 0; k < f.count; k++) if (f.stage[k] >= Stage.waitingLand && f.stage[k] < Stage.exited) n++;
   return n + s.institutions.count;
 }
 

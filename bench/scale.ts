@@ -75,11 +75,13 @@ type Transform = (x: Num) => Num;
  * The scenario with `factor` times the agents (pure: returns a deep copy, `scenario` is left
  * untouched). Scaled by the factor:
  * - initial state: firm group counts (rounded) and outputs, institution counts (rounded), each
- *   park's free and used land, talent pool and housing capacity (projects stay as they are);
- * - flows: land quotas, talent migration, talent-programme persons, housing added, promotion
- *   teams (so firm and institution lead rates), incentive budget and guidance fund (so the
- *   fund's start-up rate; start-ups from institutions and from the talent pool scale through
- *   the institution count and the pool);
+ *   park's free and used land (projects and known events stay as they are); the labour supply
+ *   follows, since it clears the initial demand;
+ * - flows: land quotas, talent-programme persons, housing added, promotion teams, incentive
+ *   budget and guidance fund (so the fund's start-up rate; start-ups from employment and from
+ *   institutions scale through the firms and the institution count);
+ * - prospect pools of tiers and institution kinds with their effort scales (and the chain
+ *   work's), so that leads scale with the teams while saturation stays the same;
  * - the world around: each industry's national market (so market caps scale), competitor
  *   outputs and firm counts.
  * Compensated so per-firm behaviour is unchanged: each institution kind's capacity spill-over
@@ -120,17 +122,23 @@ export function scaleScenario(scenario: Scenario, factor: number): Scenario {
   s.initialState.institutions.forEach((g, i) => edit(g, childPath("$.initialState.institutions", i), "count", count));
   for (const [id, park] of Object.entries(s.initialState.parks)) {
     const path = childPath("$.initialState.parks", id);
-    for (const key of ["landFreeMu", "landUsedMu", "talentPool", "housingCapacity"] as const) edit(park, path, key, times);
+    for (const key of ["landFreeMu", "landUsedMu"] as const) edit(park, path, key, times);
   }
   const fa = s.factors;
   editAll(fa.landQuotaMu, "$.factors.landQuotaMu", times, 1);
-  editAll(fa.talentMigration, "$.factors.talentMigration", times, 1);
   editAll(fa.housingAdded, "$.factors.housingAdded", times, 1);
   editAll(fa.talentProgrammePersons, "$.factors.talentProgrammePersons", times);
   editAll(fa.guidanceFund, "$.factors.guidanceFund", times);
   editAll(s.attraction.promotionTeams, "$.attraction.promotionTeams", times);
   editAll(s.attraction.incentiveBudget, "$.attraction.incentiveBudget", times);
   for (const [id, ind] of Object.entries(s.industries)) edit(ind, childPath("$.industries", id), "nationalMarket", times);
+  // Prospect pools and the effort that saturates them scale together, so leads scale with the teams.
+  for (const [id, t] of Object.entries(s.tiers)) {
+    const path = childPath("$.tiers", id);
+    editAll(t.pool, childPath(path, "pool"), count);
+    edit(t, path, "effortScale", times);
+  }
+  edit(s.attraction, "$.attraction", "chainEffortScale", times);
   for (const [id, c] of Object.entries(s.competitors)) {
     const path = childPath("$.competitors", id);
     edit(c, path, "output", times);
@@ -141,6 +149,8 @@ export function scaleScenario(scenario: Scenario, factor: number): Scenario {
   for (const [id, k] of Object.entries(s.institutionKinds)) {
     const path = childPath("$.institutionKinds", id);
     edit(k, path, "spilloverPerYear", (x) => scaleNum(x, 1 / f));
+    edit(k, path, "pool", count);
+    edit(k, path, "effortScale", times);
     edit(k, path, "utilityConstant", (x) => shiftNum(x, shift));
   }
   const post = s.posterior;

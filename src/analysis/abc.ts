@@ -1,26 +1,32 @@
 /**
- * Approximate Bayesian computation by rejection (MODEL.md "Calibration and honesty"): draw the
- * priors with run i's seed deriveSeed(S, i), run the calibration scenario, and keep the draws
- * whose run reproduces every observation. The accepted joint draws are the posterior, kept as
- * rows so that correlations between parameters survive.
+ * Approximate Bayesian computation by rejection (docs/model.md, "Calibration"), kept as the
+ * simple reference method until ABC-SMC is wired in: draw the calibrated parameters from their
+ * priors with draw i's seed deriveSeed(S, i), run R replicate histories with history seeds
+ * deriveSeed(that seed, r), and accept each replicate whose range observations all hold and
+ * whose Poisson observations pass a keyed acceptance test (probability P(observed | mu) /
+ * P(observed | mu = observed)). An accepted replicate is a posterior row: the parameter values
+ * and its history seed, which a projection replays.
  */
 import { quantileSorted } from "simple-statistics";
-import { runScenario } from "../model/run.js";
-import { deriveSeed } from "../random/index.js";
+import { drawScenario } from "../model/draw.js";
+import { poissonProbability, runHistory, type Observation } from "../model/history.js";
+import { deriveSeed, keyedUniform, streamId } from "../random/index.js";
 import type { Scenario } from "../scenario/schema.js";
-import { observe, withinObservation, type Observation } from "./observations.js";
 
 /** The outcome of a rejection-ABC calibration. */
 export interface AbcResult {
   draws: number;
+  replicates: number;
   accepted: number;
   /** JSON paths of the calibrated parameters (columns of the rows) */
   parameters: string[];
-  /** every prior draw, one row per run, columns as `parameters` */
+  /** every prior draw, one row per draw, columns as `parameters` */
   priorRows: number[][];
-  /** the accepted draws, in run order */
+  /** the accepted replicates' rows, in draw then replicate order, and their history seeds */
   posteriorRows: number[][];
-  /** per observation: how many runs fell within it */
+  historySeeds: number[];
+  /** ids of the observations, and per observation how many replicates met it (Poisson: passed its test) */
+  observationIds: string[];
   observationHits: number[];
 }
 
@@ -31,37 +37,53 @@ export interface ParameterSummary {
   posterior: { mean: number; p5: number; p50: number; p95: number } | null;
 }
 
-/** Runs rejection ABC on `scenario` with `draws` runs from base seed `baseSeed`. */
+const ACCEPT_STREAM = streamId("abc-poisson-acceptance");
+
+/** Runs rejection ABC on a calibration scenario with `draws` prior draws of R replicates each from base seed `baseSeed`. */
 export function runAbc(
   scenario: Scenario,
-  observations: Observation[],
   parameters: string[],
   draws: number,
   baseSeed: number,
+  replicates: number,
   onProgress?: (done: number, accepted: number) => void,
 ): AbcResult {
+  const observations = (scenario.calibration?.observations ?? {}) as Record<string, Observation>;
+  const ids = Object.keys(observations).sort();
   const priorRows: number[][] = [];
   const posteriorRows: number[][] = [];
-  const observationHits = observations.map(() => 0);
+  const historySeeds: number[] = [];
+  const observationHits = ids.map(() => 0);
   for (let i = 0; i < draws; i++) {
-    const r = runScenario(scenario, deriveSeed(baseSeed, i));
-    const drawn = new Map(r.drawn.map((d) => [d.path, d.value]));
+    const drawSeed = deriveSeed(baseSeed, i);
+    const drawn = new Map(drawScenario(scenario, drawSeed).values.map((d) => [d.path, d.value]));
     const row = parameters.map((path) => {
       const v = drawn.get(path);
       if (v === undefined) throw new Error(`calibrated parameter ${path} is not a distribution of the scenario`);
       return v;
     });
     priorRows.push(row);
-    let ok = true;
-    observations.forEach((o, j) => {
-      const within = withinObservation(o, observe(r, o));
-      if (within) observationHits[j] += 1;
-      ok &&= within;
-    });
-    if (ok) posteriorRows.push(row);
+    const values = new Map(parameters.map((path, c) => [path, row[c]]));
+    for (let r = 0; r < replicates; r++) {
+      const historySeed = deriveSeed(drawSeed, r);
+      const stats = runHistory(scenario, values, historySeed);
+      let ok = true;
+      stats.forEach((st, j) => {
+        const o = observations[st.id];
+        const pass = o.kind === "poisson"
+          ? keyedUniform(baseSeed, ACCEPT_STREAM, i, r, 0) < st.score / poissonProbability(o.observed, o.observed)
+          : st.within;
+        if (pass) observationHits[j] += 1;
+        ok &&= pass;
+      });
+      if (ok) {
+        posteriorRows.push(row);
+        historySeeds.push(historySeed);
+      }
+    }
     onProgress?.(i + 1, posteriorRows.length);
   }
-  return { draws, accepted: posteriorRows.length, parameters, priorRows, posteriorRows, observationHits };
+  return { draws, replicates, accepted: posteriorRows.length, parameters, priorRows, posteriorRows, historySeeds, observationIds: ids, observationHits };
 }
 
 function summarise(rows: number[][], column: number) {
@@ -77,4 +99,31 @@ export function summariseAbc(result: AbcResult): ParameterSummary[] {
     prior: summarise(result.priorRows, c),
     posterior: result.posteriorRows.length > 0 ? summarise(result.posteriorRows, c) : null,
   }));
+}
+
+/** Coverage of one observation by the posterior predictive: the share of fresh-seed replicates that reproduce it. */
+export interface Coverage {
+  observation: string;
+  coverage: number;
+}
+
+/**
+ * Posterior predictive coverage (docs/model.md, "Calibration"): `runs` replicates, each with an
+ * accepted row's parameter values (rows in turn) and a fresh history seed; per observation the
+ * share within its tolerance (Poisson: the mean acceptance probability P(observed | mu) /
+ * P(observed | observed)).
+ */
+export function posteriorPredictive(scenario: Scenario, result: AbcResult, runs: number, seed: number): Coverage[] {
+  const observations = (scenario.calibration?.observations ?? {}) as Record<string, Observation>;
+  const hits = result.observationIds.map(() => 0);
+  if (result.posteriorRows.length === 0) return result.observationIds.map((observation) => ({ observation, coverage: NaN }));
+  for (let i = 0; i < runs; i++) {
+    const row = result.posteriorRows[i % result.posteriorRows.length];
+    const values = new Map(result.parameters.map((path, c) => [path, row[c]]));
+    runHistory(scenario, values, deriveSeed(seed, 1_000_000 + i)).forEach((st, j) => {
+      const o = observations[st.id];
+      hits[j] += o.kind === "poisson" ? st.score / poissonProbability(o.observed, o.observed) : st.within ? 1 : 0;
+    });
+  }
+  return result.observationIds.map((observation, j) => ({ observation, coverage: hits[j] / runs }));
 }

@@ -18,7 +18,8 @@ import { HEADLINES, HEADLINE_INFO } from "./headlines.js";
 import { recordLayout, type RecordLayout } from "./record.js";
 
 const cellKey = (c: RecordLayout["cells"][number]) => `${c.metric}|${c.by}|${c.label}|${c.year}`;
-const COST = HEADLINES.indexOf("fiscalCostTotal");
+/** The cost a comparison prices: the levers' cost over the projection plus incentives owed after it. */
+const COST = HEADLINES.indexOf("costWithCommitments");
 
 /** Reads run `run` of scenario `s` as a PairedRun restricted to the given target and cell columns. */
 function pairedRun(values: Float64Array, layout: RecordLayout, targets: number[], cells: number[]): PairedRun {
@@ -72,7 +73,7 @@ export async function writeComparison(plan: BatchPlan, store: RunStore, sink: Re
         const { baseline, alternative, difference, low, high, unpaired, varianceReduction } = heads[h];
         return { name, unit: HEADLINE_INFO[name].unit, baseline, alternative, difference, low, high, unpaired, varianceReduction };
       }),
-      fiscalCost: { unit: HEADLINE_INFO.fiscalCostTotal.unit, ...cmp.fiscalCost() },
+      fiscalCost: { unit: HEADLINE_INFO.costWithCommitments.unit, ...cmp.fiscalCost() },
       perYi: targetIds.map((id, t) => (perYi[t] ? { id, ...perYi[t]! } : { id, value: null, low: null, high: null })),
       varianceReduction: [
         ...targetIds.map((id, t) => ({ name: `target:${id}`, value: vrTargets[t] })),
@@ -106,7 +107,7 @@ export async function writeComparison(plan: BatchPlan, store: RunStore, sink: Re
     for (const y of a.yearly) row([a.name, "metric", y.metric, y.breakdown, y.label, y.year, y.unit, y.baseline, y.alternative, y.difference, y.low, y.high]);
     for (const h of a.headlines) row([a.name, "headline", h.name, "", "", "", h.unit, h.baseline, h.alternative, h.difference, h.low, h.high]);
     const f = a.fiscalCost;
-    row([a.name, "cost", "fiscalCostTotal", "", "", "", f.unit, f.baseline, f.alternative, f.difference, f.low, f.high]);
+    row([a.name, "cost", "costWithCommitments", "", "", "", f.unit, f.baseline, f.alternative, f.difference, f.low, f.high]);
     for (const p of a.perYi) row([a.name, "per-yi", p.id, "", "", "", `${PROBABILITY_UNIT} per 亿元`, null, null, p.value, p.low, p.high]);
   }
   await writeText(sink, "comparison.csv", `${lines.join("\n")}\n`);

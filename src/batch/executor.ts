@@ -5,8 +5,7 @@
  */
 import { pacer } from "./pace.js";
 import type { BatchPlan, Shard } from "./plan.js";
-import { recordLayout } from "./record.js";
-import { emptyResult, runShardRun, type ShardResult } from "./run-shard.js";
+import { lazyLayouts, shardRunner, type ShardResult } from "./run-shard.js";
 
 export { yieldToEventLoop } from "./pace.js";
 
@@ -35,20 +34,18 @@ export type ExecutorFactory = (plan: BatchPlan) => Executor;
  * while it computes; once closed it stops at the next run (its shard's promise rejects).
  */
 export function inProcessExecutor(plan: BatchPlan): Executor {
-  const layouts = plan.scenarios.map((s) => recordLayout(s.scenario));
+  const layoutOf = lazyLayouts(plan.scenarios.map((s) => s.scenario));
   const closed = new AbortController();
   const pace = pacer(closed.signal);
   return {
     concurrency: 1,
     async runShard(shard) {
-      const scenario = plan.scenarios[shard.scenarioIndex].scenario;
-      const layout = layouts[shard.scenarioIndex];
-      const result = emptyResult(layout, shard);
+      const runner = shardRunner(plan.scenarios[shard.scenarioIndex].scenario, () => layoutOf(shard.scenarioIndex), shard, plan.faults);
       for (let j = 0; j < shard.count; j++) {
         await pace();
-        runShardRun(scenario, layout, result, j, plan.faults);
+        runner.run(j);
       }
-      return result;
+      return runner.result;
     },
     async close() {
       closed.abort(new ExecutorError("the executor was closed"));

@@ -20,6 +20,8 @@ export interface ManifestRun {
   series: boolean;
   /** every other file of the folder, as written */
   files: readonly FolderFile[];
+  /** the queue the shards ran on, as a URL without its password (absent for a local batch; then workers is 0) */
+  queue?: string;
 }
 
 /** The manifest of a finished batch. */
@@ -37,6 +39,7 @@ export function buildManifest(plan: BatchPlan, run: ManifestRun): Manifest {
     runs: plan.runs,
     series: run.series,
     workers: run.workers,
+    ...(run.queue ? { queue: run.queue } : {}),
     startedAt: run.started.toISOString(),
     finishedAt: run.finished.toISOString(),
     seconds: (run.finished.getTime() - run.started.getTime()) / 1000,

@@ -1,5 +1,5 @@
 /**
- * `clustersim batch <scenario.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--force-workers] [--run-time-limit S] [--out DIR] [--resume] [--quiet] [--json]`:
+ * `clustersim batch <scenario.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--force-workers] [--run-time-limit S] [--queue URL] [--out DIR] [--resume] [--quiet] [--json]`:
  * seeded runs of each scenario on every core, with statistics, result files and a checkpoint.
  * The batch itself is the library function runBatchFolder (src/batch/node/batch-folder.ts).
  */
@@ -19,8 +19,11 @@ import { toPlainJson } from "../batch/files/json.js";
 import { slug } from "../batch/files/slug.js";
 import { EXIT, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
 import { LIMITS_HELP, checkRuns, parseRunTimeLimit, parseWorkerCount, readSeedFile } from "./batch-options.js";
+import { QUEUE_USAGE, parseQueueOption, queueExecutorFactory, queueNote, queueOption } from "./queue-option.js";
+import { listenForStop } from "./stop-signals.js";
+import type { QueueUrl } from "../batch/node/queue/url.js";
 
-const usage = `Usage: clustersim batch <scenario.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--force-workers] [--run-time-limit S] [--out DIR] [--resume] [--quiet] [--json]
+const usage = `Usage: clustersim batch <scenario.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--force-workers] [--run-time-limit S] [--queue URL] [--out DIR] [--resume] [--quiet] [--json]
 
 Runs seeds deriveSeed(S, 0..N-1) of every scenario (the same list for each), on worker threads,
 and writes summary.json, runs.csv, yearly.csv, datapackage.json, the resolved scenarios and,
@@ -41,6 +44,7 @@ Options:
   --workers auto|K  worker threads (default auto = the machine's cores; 0 = in this thread)
   --force-workers   start K workers even when K is more than the machine's cores
   --run-time-limit S  a run taking longer than S seconds fails with a message (default 60)
+${QUEUE_USAGE}
   --out DIR         results folder (default results/<scenarios>-s<S>-n<N>, the names made safe
                     for a file name: letters, digits, . _ - only)
   --resume          finish the batch whose checkpoint is in --out (an error if there is none)
@@ -73,12 +77,13 @@ export const batchOptions = {
   resume: { type: "boolean" },
   quiet: { type: "boolean" },
   json: { type: "boolean" },
+  ...queueOption,
 } as const;
 
 /** Loads the scenarios and checks the arguments: everything that can be bad is found before any work. */
 export async function prepareBatch(
   files: string[],
-  values: { runs?: string; seed?: string; seeds?: string; set?: string[]; workers?: string; "force-workers"?: boolean; "run-time-limit"?: string; out?: string },
+  values: { runs?: string; seed?: string; seeds?: string; set?: string[]; workers?: string; "force-workers"?: boolean; "run-time-limit"?: string; out?: string; queue?: string },
   prefix?: string,
 ) {
   if (files.length === 0) throw new UsageError("expected at least one scenario file");
@@ -94,6 +99,7 @@ export async function prepareBatch(
   checkRuns(runs, values.runs === undefined ? `--seeds ${values.seeds}: the runs (one per seed)` : "--runs");
   if (list && runs > list.length) throw new InputError(`--seeds ${values.seeds}: ${list.length} seeds, fewer than the ${runs} runs asked for`);
   const seeds: SeedSource = list ? { kind: "list", file: values.seeds!, seeds: list } : { kind: "derived", baseSeed };
+  const queue = parseQueueOption(values.queue);
   const changes = (values.set ?? []).map(parseChange);
   const loaded = await Promise.all(files.map((f) => loadScenarioWith(f, changes)));
   const plan: BatchPlan = {
@@ -106,7 +112,7 @@ export async function prepareBatch(
   if (faults.length > 0) plan.faults = faults;
   const names = [...new Set(plan.scenarios.map((s) => s.name))];
   if (names.length !== plan.scenarios.length) throw new UsageError("two scenarios share a name; give each scenario its own \"name\"");
-  return { plan, workers, out: values.out ?? defaultFolder(names, prefix, list ? values.seeds! : null, baseSeed, runs), notes: note ? [note] : [] };
+  return { plan, workers, out: values.out ?? defaultFolder(names, prefix, list ? values.seeds! : null, baseSeed, runs), notes: note ? [note] : [], queue };
 }
 
 /**
@@ -120,18 +126,21 @@ export function defaultFolder(names: string[], prefix: string | undefined, seedF
   return `results/${label}-${seeds}-n${runs}`;
 }
 
-/** The progress callback of a CLI batch: says what a re-run finds stored, then drives a bar over the runs left to do. */
-function cliProgress(io: CliIO, out: string, total: number, quiet: boolean) {
+/** The progress callback of a CLI batch: says what a re-run finds stored, then drives a bar over the runs left to do (its note adds `extra()`, redrawn by refresh()). */
+function cliProgress(io: CliIO, out: string, total: number, quiet: boolean, extra: () => string = () => "") {
   let bar: Progress | null = null;
+  let shown = { done: 0, failed: 0 };
+  const note = () => [shown.failed > 0 ? `· ${shown.failed} failed` : "", extra()].filter((t) => t !== "").join(" ");
   const onProgress = (p: BatchProgressEvent) => {
     if (bar === null) {
       if (p.before >= total) io.stderr(`nothing left to do: all ${total} runs are already stored in ${out}; writing the files from them\n`);
       else if (p.before > 0) io.stderr(`continuing the batch in ${out}: ${p.before} runs already stored, ${total - p.before} to run\n`);
       bar = progressBar(io, total - p.before, "runs", quiet);
     }
-    bar.update(p.done - p.before, p.failed > 0 ? `· ${p.failed} failed` : "");
+    shown = { done: p.done - p.before, failed: p.failed };
+    bar.update(shown.done, note());
   };
-  return { onProgress, stop: () => bar?.stop() };
+  return { onProgress, refresh: () => bar?.update(shown.done, note()), stop: () => bar?.stop() };
 }
 
 /** The exit code of the last batch stopped by a signal (130 for SIGINT, 143 for SIGTERM). */
@@ -142,42 +151,34 @@ export function interruptedExit(): number {
   return lastInterrupt;
 }
 
-/** The words and exit code of a stopping signal. */
-const SIGNALS = { SIGINT: { word: "interrupted", code: EXIT.interrupted }, SIGTERM: { word: "terminated", code: EXIT.terminated } } as const;
-
 /**
- * Runs a prepared batch to its result folder with a progress bar; returns its files, or null when
- * stopped by SIGINT or SIGTERM (see interruptedExit). The first signal stops the batch at once (the
- * workers are stopped, the in-process executor at its next run, the writers at their next write),
- * leaving the checkpoint intact and no manifest.json; a second signal exits at once.
+ * Runs a prepared batch to its result folder with a progress bar, locally or on the queue at
+ * `queue`; returns its files, or null when stopped by SIGINT or SIGTERM (see interruptedExit and
+ * stop-signals.ts), leaving the checkpoint intact and no manifest.json.
  */
-export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean, kind: FolderKind = "batch", series = false) {
-  const controller = new AbortController();
-  const state: { signalled: keyof typeof SIGNALS | null } = { signalled: null };
-  const onSignal = (signal: keyof typeof SIGNALS) => {
-    if (state.signalled !== null) {
-      io.stderr(`\n${signal} again: stopping at once; the checkpoint in ${out} keeps every run stored so far\n`);
-      process.exit(SIGNALS[state.signalled].code);
-    }
-    state.signalled = signal;
-    lastInterrupt = SIGNALS[signal].code;
-    controller.abort();
-  };
-  const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => [signal, () => onSignal(signal)] as const);
-  for (const [signal, handler] of handlers) process.on(signal, handler);
-  const progress = cliProgress(io, out, plan.runs * plan.scenarios.length, quiet);
+export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean, kind: FolderKind = "batch", series = false, queue: QueueUrl | null = null) {
+  const stop = listenForStop(io, out);
+  let status: Parameters<typeof queueNote>[0] = null;
+  const progress = cliProgress(io, out, plan.runs * plan.scenarios.length, quiet, () => queueNote(status));
+  let executor: ReturnType<NonNullable<ReturnType<typeof queueExecutorFactory>>> | undefined;
   try {
-    const result = await runBatchFolder(plan, { out, workers, resume, kind, series, signal: controller.signal, onProgress: progress.onProgress, onNote: (text) => io.stderr(`${text}\n`) });
+    executor = queueExecutorFactory(queue, io, (s) => {
+      status = s;
+      progress.refresh();
+    })?.(plan);
+    const queued = executor ? { executor, workers: 0, queue: queue!.safe } : { workers };
+    const result = await runBatchFolder(plan, { out, resume, kind, series, signal: stop.signal, onProgress: progress.onProgress, onNote: (text) => io.stderr(`${text}\n`), ...queued });
     progress.stop();
     if (result.outcome === "aborted") {
-      const how = state.signalled === null ? "interrupted" : `${SIGNALS[state.signalled].word} (${state.signalled})`;
-      io.stderr(`${how}: the checkpoint in ${out} is intact; finish with the same command (or --resume)\n`);
+      lastInterrupt = stop.exitCode();
+      io.stderr(`${stop.how()}: the checkpoint in ${out} is intact; finish with the same command (or --resume)\n`);
       return null;
     }
     return result.files!;
   } finally {
     progress.stop();
-    for (const [signal, handler] of handlers) process.off(signal, handler);
+    stop.dispose();
+    await executor?.close();
   }
 }
 
@@ -188,9 +189,9 @@ export const batchCommand: Command = {
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, batchOptions);
-    const { plan, workers, out, notes } = await prepareBatch(positionals, values);
+    const { plan, workers, out, notes, queue } = await prepareBatch(positionals, values);
     for (const note of notes) io.stderr(`${note}\n`);
-    const files = await executeBatch(plan, workers, out, values.resume === true, io, values.quiet === true, "batch", values.series === true);
+    const files = await executeBatch(plan, workers, out, values.resume === true, io, values.quiet === true, "batch", values.series === true, queue);
     if (files === null) return interruptedExit();
     const { summary } = files;
     io.stdout(values.json ? `${JSON.stringify(toPlainJson({ out, ...summary }), null, 2)}\n` : formatBatchSummary(summary, io.color));

@@ -1,9 +1,12 @@
 /**
  * `clustersim report <results-dir> [-o report.html]`: the planner's report of a batch or
- * comparison folder, one self-contained HTML file that works offline.
+ * comparison folder, or the report of an experiment folder (by its manifest's kind), one
+ * self-contained HTML file that works offline.
  */
 import { lstatSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { isExperimentFolder } from "../batch/experiment/node/read-folder.js";
+import { renderExperimentFolder } from "../report/node/render-experiment-folder.js";
 import { renderReportFolder } from "../report/node/render-folder.js";
 import { fileKind } from "../batch/node/regular-file.js";
 import { EXIT, InputError, UsageError, parseCommandArgs, type Command } from "./command.js";
@@ -22,7 +25,9 @@ function checkOutput(out: string): void {
 const usage = `Usage: clustersim report <results-dir> [-o report.html]
 
 Writes one self-contained HTML page (inline SVG charts and CSS, no scripts, nothing loaded from
-the network) from a finished batch or comparison results folder: the provenance, each target's
+the network) from a batch, comparison or experiment results folder. For an experiment: the
+design, Sobol' or Morris index charts with intervals, the replication noise, main-effect plots,
+heat maps of a grid and the PRIM boxes. For a batch: the provenance, each target's
 probability with its interval, fan charts of each park's output against its target, leads lost
 by reason, and for a comparison the changes against the baseline, their cost per probability
 point and the ranking of the alternatives. Every file the folder's manifest.json lists must
@@ -41,7 +46,7 @@ version's; a FIFO, device or symlink where a result file belongs).
 /** The `report` command. */
 export const reportCommand: Command = {
   name: "report",
-  summary: "a self-contained HTML report of a batch or comparison results folder",
+  summary: "a self-contained HTML report of a batch, comparison or experiment results folder",
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { output: { type: "string", short: "o" } });
@@ -49,7 +54,7 @@ export const reportCommand: Command = {
     const dir = positionals[0];
     const out = values.output ?? join(dir, "report.html");
     checkOutput(out);
-    const report = await renderReportFolder(dir);
+    const report = isExperimentFolder(dir) ? await renderExperimentFolder(dir) : await renderReportFolder(dir);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(`${out}.tmp`, report.html);
     renameSync(`${out}.tmp`, out);

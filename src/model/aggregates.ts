@@ -1,13 +1,17 @@
 /**
- * Aggregates through which agents interact (no pairwise loops): output per park and industry,
- * producing anchors per park and industry, and each industry's chain completeness.
+ * Step 9, the aggregates through which agents interact (no pairwise loops): output per
+ * industry, chain completeness, each cell's growth of ln(1 + output), the past year's
+ * utilisation per industry, the local tax of the quarter.
  */
+import { log1p } from "../random/index.js";
 import type { ModelParams } from "./params.js";
-import { Stage, type ModelState } from "./state.js";
+import type { ModelState } from "./model-state.js";
+import { Stage } from "./state.js";
+import { personsPerPotential } from "./labour.js";
 
 /**
- * Chain completeness of each industry in [0, 1] from district output by industry (MODEL.md
- * "Industries and the chain"). With a[i][j] the share of j's local inputs from i, the supplier
+ * Chain completeness of each industry in [0, 1] from district output by industry (docs/model.md,
+ * "Industries and agents"). With a[i][j] the share of j's local inputs from i, the supplier
  * link i -> j is covered by Q_i / (Q_i + a_ij Q_j) (one half when local supply just equals the
  * need, towards 1 when it exceeds it), the customer link j -> k by a_jk Q_k / (a_jk Q_k + Q_j).
  * Completeness is the a-weighted mean coverage of the supplier side and of the customer side,
@@ -39,21 +43,46 @@ export function chainCompleteness(a: Float64Array, industryOutput: Float64Array,
   }
 }
 
-/** Recomputes output and producing anchors per park and industry, and chain completeness. */
-export function refreshAggregates(p: ModelParams, s: ModelState): void {
+/** Cell sums straight from the firm store (the initial state, before any pass). */
+function sumCellsFromFirms(p: ModelParams, s: ModelState): void {
   const I = p.industries.ids.length;
   const f = s.firms;
-  s.parkIndustryOutput.fill(0);
-  s.parkIndustryAnchors.fill(0);
+  for (const a of [s.cellOutput, s.cellPotential, s.cellEmployment, s.cellValueAdded, s.cellOperating, s.cellAnchorsPresent, s.cellAnchorsActive]) a.fill(0);
   for (let k = 0; k < f.count; k++) {
     const st = f.stage[k];
-    if (st !== Stage.producing && st !== Stage.ramping) continue;
     const cell = f.park[k] * I + f.industry[k];
-    s.parkIndustryOutput[cell] += f.output[k];
-    if (st === Stage.producing && p.tier.inducesSuppliers[f.tier[k]] === 1) s.parkIndustryAnchors[cell] += 1;
+    if (st >= Stage.building && st <= Stage.producing && p.tier.anchor[f.tier[k]] === 1) s.cellAnchorsActive[cell] += 1;
+    if (st !== Stage.producing && st !== Stage.ramping) continue;
+    const i = f.industry[k];
+    const pot = f.capacity[k] * f.ramp[k];
+    s.cellOutput[cell] += pot * s.utilisation[i];
+    s.cellPotential[cell] += pot;
+    s.cellEmployment[cell] += pot * personsPerPotential(p, s, i);
+    s.cellValueAdded[cell] += pot * s.utilisation[i] * p.industry.valueAddedRatio[i];
+    s.cellOperating[cell] += 1;
+    if (p.tier.anchor[f.tier[k]] === 1) s.cellAnchorsPresent[cell] += 1;
   }
-  const byIndustry = s.industryOutput;
-  byIndustry.fill(0);
-  for (let c = 0; c < s.parkIndustryOutput.length; c++) byIndustry[c % I] += s.parkIndustryOutput[c];
-  chainCompleteness(p.chain, byIndustry, s.chainCompleteness);
+}
+
+/** Recomputes the aggregates after the quarter's firm pass (or from the firm store at the start). */
+export function refreshAggregates(p: ModelParams, s: ModelState, fromFirms = false): void {
+  const I = p.industries.ids.length;
+  if (fromFirms) sumCellsFromFirms(p, s);
+  s.industryOutput.fill(0);
+  let tax = 0;
+  for (let c = 0; c < s.cellOutput.length; c++) {
+    const i = c % I;
+    s.industryOutput[i] += s.cellOutput[c];
+    tax += s.cellOutput[c] * p.industry.taxRatio[i];
+    s.cellGrowthLn[c] = log1p(s.cellOutput[c]) - log1p(s.cellOutputPrev[c]);
+  }
+  // Local tax of the quarter, 亿元: annualised output / 4 x tax ratio x the district's share.
+  s.localTaxQuarter = (tax / 4) * p.costs.localTaxShare;
+  chainCompleteness(p.chain, s.industryOutput, s.chainCompleteness);
+  const slot = s.quarter % 4;
+  for (let i = 0; i < I; i++) {
+    s.utilRing[i * 4 + slot] = s.utilisation[i];
+    s.uBar[i] = (s.utilRing[i * 4] + s.utilRing[i * 4 + 1] + s.utilRing[i * 4 + 2] + s.utilRing[i * 4 + 3]) / 4;
+  }
+  if (fromFirms) s.cellGrowthLn.fill(0);
 }

@@ -1,95 +1,113 @@
 /**
- * Step 4, location choice: a multinomial logit among the industry's home park, the competitor
- * parks and staying out (utility 0) (MODEL.md "One quarter" 4). Competitors are valued with the
- * same terms from their aggregate state, once a quarter. A lead's choice is drawn by inverse
- * transform with its own keyed uniform u against the logit probabilities, district first: it
- * comes when u < P(district). A higher district utility therefore never loses a lead that a lower
- * one won with the same u, which is what "would it have come without the incentive" (deadweight)
- * and "would it have come with the incentive the budget could not pay" (lost to the budget) ask.
- * The logit assumes independence of irrelevant alternatives: a near substitute such as Tianfu
- * Bio-Town takes share from every alternative in proportion, not mostly from the district.
+ * Step 4, location choice (docs/model.md, "Leads and location choice"): a nested logit over the
+ * district's home park, the competitor parks (each in a nest with a dissimilarity in (0, 1]) and
+ * staying out (utility 0, its own nest). Competitors are valued with the district's terms on
+ * their own state, once a quarter. A lead comes when its keyed uniform u < P(district); above
+ * it, the same u picks a competitor or staying out by inverse transform, district first, so a
+ * higher district utility never loses a lead that a lower one won with the same u.
  */
-import { exp, log1p } from "../random/index.js";
+import { exp, ln, log1p } from "../random/index.js";
 import type { ModelParams } from "./params.js";
-import type { ModelState } from "./state.js";
+import type { ModelState } from "./model-state.js";
+import { competitorIndustryOutput } from "./world.js";
 import { yearOf } from "./factors.js";
 
-/** Outcome of one choice: the district, a competitor, or staying out. */
-export const Choice = { district: 0, competitor: 1, stayOut: 2 } as const;
-
 /**
- * Recomputes each competitor's deterministic utility per industry for this quarter, and per
- * industry the logit weight of every alternative but the district: the sum over competitors of
- * exp(utility), plus 1 for staying out.
+ * Recomputes each competitor's utility per industry, its weight exp(V / lambda) in its nest,
+ * each nest's sum and inclusive term sum^lambda, and per industry the other nests' total.
  */
-export function refreshCompetitorUtility(p: ModelParams, s: ModelState): void {
+export function refreshChoice(p: ModelParams, s: ModelState): void {
   const I = p.industries.ids.length;
+  const N = p.choice.nests.ids.length;
   const b = p.choice;
   const c = p.competitor;
-  for (let k = 0; k < s.competitorOutput.length; k++) {
+  s.nestSum.fill(0);
+  for (let k = 0; k < s.competitorBase.length; k++) {
+    const lambda = b.lambda[c.nest[k]];
     const base =
-      b.locationConstant +
-      b.chainCompleteness * c.chainCompleteness[k] +
-      b.talentSlack * c.talentSlack[k] +
-      b.landReadiness * c.landReadiness[k] +
-      b.infrastructure * c.infrastructure[k] +
-      b.services * c.services[k] +
-      b.incentive * c.incentiveShare[k] +
-      b.landCost * c.landCost[k];
+      b.locationConstant + b.chainCompleteness * c.chainCompleteness[k] + b.wage * c.wageLn[k] + b.landReadiness * c.landReadiness[k] +
+      b.infrastructure * c.infrastructure[k] + b.services * c.services[k] + b.incentive * c.incentiveShare[k] + b.landCost * c.landCost[k];
     for (let i = 0; i < I; i++) {
-      const q = s.competitorOutput[k] * c.share[k * I + i];
-      s.competitorUtility[k * I + i] = base + b.agglomeration * log1p(q) + b.anchorPresent * c.anchor[k * I + i];
+      const anchor = c.anchor[k * I + i] > 0 || s.competitorWonAnchors[k * I + i] > 0 ? 1 : 0;
+      const v = base + b.agglomeration * log1p(competitorIndustryOutput(p, s, k, i)) + b.anchorPresent * anchor;
+      s.competitorUtility[k * I + i] = v;
+      const w = exp(v / lambda);
+      s.competitorWeight[k * I + i] = w;
+      s.nestSum[c.nest[k] * I + i] += w;
     }
   }
+  for (let n = 0; n < N; n++)
+    for (let i = 0; i < I; i++) {
+      const sum = s.nestSum[n * I + i];
+      s.nestPow[n * I + i] = sum > 0 ? exp(b.lambda[n] * ln(sum)) : 0;
+    }
   for (let i = 0; i < I; i++) {
-    let sum = 1;
-    for (let k = 0; k < s.competitorOutput.length; k++) sum += exp(s.competitorUtility[k * I + i]);
-    s.outsideWeight[i] = sum;
+    let other = 0;
+    for (let n = 0; n < N; n++) if (n !== b.districtNest) other += s.nestPow[n * I + i];
+    s.otherNests[i] = other;
   }
 }
 
-/** Talent slack of a park in [0, 1]: the share of its pool not demanded by potential output. */
-export function talentSlack(s: ModelState, park: number): number {
-  const pool = s.talentPool[park];
-  return pool > 0 ? Math.max(0, 1 - s.talentDemand[park] / pool) : 0;
+/** Land readiness of a park for a project needing `need` 亩: (free land - queue) / need, at most 1. */
+export function landReadiness(s: ModelState, park: number, need: number): number {
+  return need > 0 ? Math.min(1, (s.landFreeMu[park] - s.landQueueMu[park]) / need) : 1;
 }
 
-/**
- * Deterministic utility of the district's home park for a firm lead of industry i needing
- * `landNeed` 亩, before incentives.
- */
+/** Utility of the district's home park for a firm lead of industry i needing `landNeed` 亩, before incentives. */
 export function districtUtility(p: ModelParams, s: ModelState, industry: number, landNeed: number): number {
   const I = p.industries.ids.length;
   const park = p.industry.homePark[industry];
   const b = p.choice;
   const cell = park * I + industry;
-  const landReady = landNeed > 0 ? Math.min(1, s.landFreeMu[park] / landNeed) : 1;
   return (
     b.locationConstant +
     b.districtConstant +
     b.chainCompleteness * s.chainCompleteness[industry] +
-    b.agglomeration * log1p(s.parkIndustryOutput[cell]) +
-    b.anchorPresent * (s.parkIndustryAnchors[cell] > 0 ? 1 : 0) +
-    b.talentSlack * talentSlack(s, park) +
-    b.landReadiness * landReady +
+    b.agglomeration * log1p(s.cellOutput[cell]) +
+    b.anchorPresent * (s.cellAnchorsActive[cell] > 0 ? 1 : 0) +
+    b.wage * s.wageGapLn[p.industry.market[industry]] +
+    b.landReadiness * landReadiness(s, park, landNeed) +
     b.infrastructure * s.infrastructure[park] +
     b.services * s.services[park] +
     b.landCost * p.schedule.landCost[yearOf(s.quarter)]
   );
 }
 
-/** Probability that a lead of industry i chooses the district when its utility there is v. */
-export function districtProbability(s: ModelState, industry: number, v: number): number {
-  const w = exp(v);
-  return w / (w + s.outsideWeight[industry]);
+/** P(district) for a lead of industry i whose utility there is v (nested logit; staying out has weight 1). */
+export function districtProbability(p: ModelParams, s: ModelState, industry: number, v: number): number {
+  const I = p.industries.ids.length;
+  const d = p.choice.districtNest;
+  const lambda = p.choice.lambda[d];
+  const e = exp(v / lambda);
+  const inclusive = e + s.nestSum[d * I + industry];
+  const nestTerm = exp(lambda * ln(inclusive));
+  return (e / inclusive) * (nestTerm / (1 + s.otherNests[industry] + nestTerm));
 }
 
 /**
- * Where a lead that did not choose the district went, from the same uniform u: above
- * P(district), the remaining mass is split between the competitors and staying out (weight 1).
+ * Where a lead of industry i with district utility v and uniform u >= P(district) goes: the index
+ * of the competitor that wins it, or -1 for staying out. Cumulates the alternatives after the
+ * district: the district's nest, then the other nests in order, staying out last.
  */
-export function outsideChoice(s: ModelState, industry: number, pDistrict: number, u: number): number {
-  const rest = (u - pDistrict) / (1 - pDistrict);
-  const total = s.outsideWeight[industry];
-  return rest < (total - 1) / total ? Choice.competitor : Choice.stayOut;
+export function outsideChoice(p: ModelParams, s: ModelState, industry: number, v: number, u: number): number {
+  const I = p.industries.ids.length;
+  const N = p.choice.nests.ids.length;
+  const b = p.choice;
+  const d = b.districtNest;
+  const e = exp(v / b.lambda[d]);
+  const inclusive = e + s.nestSum[d * I + industry];
+  const dTerm = exp(b.lambda[d] * ln(inclusive));
+  const den = 1 + s.otherNests[industry] + dTerm;
+  let cum = (e / inclusive) * (dTerm / den);
+  for (let n = 0; n < N; n++) {
+    const nestMass = n === d ? dTerm / den : s.nestPow[n * I + industry] / den;
+    const within = n === d ? inclusive : s.nestSum[n * I + industry];
+    if (within <= 0) continue;
+    for (let k = 0; k < s.competitorBase.length; k++) {
+      if (p.competitor.nest[k] !== n) continue;
+      cum += (s.competitorWeight[k * I + industry] / within) * nestMass;
+      if (u < cum) return k;
+    }
+  }
+  return -1;
 }

@@ -1,137 +1,138 @@
 /**
- * Step 3, lead generation, and the fate of each lead: promotion leads (teams x leads per team x
- * targeting x market index), supplier leads induced by producing anchors along the chain matrix,
- * local start-ups; each firm lead chooses (choice.ts), may be lost to a competitor, to staying
- * out or to the budget, and otherwise signs (MODEL.md "One quarter" 3 and 4).
+ * Steps 3 and 4, firm leads and their fate (docs/model.md, "Leads and location choice"). Each
+ * (tier, industry) prospect pool of M groups searches at h a year x market index; the teams'
+ * time is split (zero-sum) over chain work, tiers and institution kinds, and industries;
+ * leads a quarter = (M - groups signed with the district) x h/4 x (1 - exp(-E/E_t)). Supplier
+ * leads follow the anchors building or producing along the chain matrix, saturating in chain
+ * work. Counts are Poisson by inverse transform; the k-th lead of (tier, industry, quarter) has
+ * the same key in every scenario. Before history.anchorLeadsFrom the anchor process only sums
+ * its expected signings (mu).
  */
-import { exp, keyedUniform, normalQuantile, poisson } from "../random/index.js";
-import { Choice, districtProbability, districtUtility, outsideChoice, refreshCompetitorUtility } from "./choice.js";
+import { exp, poisson } from "../random/index.js";
+import { districtProbability, districtUtility, outsideChoice } from "./choice.js";
 import { yearOf } from "./factors.js";
-import { landNeedMu } from "./init.js";
 import type { ModelParams } from "./params.js";
-import { LossReason, Stage, type ModelState } from "./state.js";
-import { SOURCE, STREAM, agentKey } from "./streams.js";
+import type { ModelState } from "./model-state.js";
+import { LossReason } from "./state.js";
+import { COUNT_SLOT, SOURCE, agentKey } from "./streams.js";
+import { landNeedMu } from "./land.js";
+import { projectCapacity, requestSite, signProject } from "./signing.js";
+import { competitorWins } from "./world.js";
 
-/** Capacity at full output (亿元/yr) of a project with signed investment `investment` 亿元 of tier t. */
-export function projectCapacity(p: ModelParams, tier: number, investment: number): number {
-  const d = p.dynamics;
-  return Math.min(investment * d.realisedInvestmentRatio * d.capitalTurnover, p.tier.capacityMax[tier]);
+/** Team-years a year on group g (a tier, then the institution kinds) in year y: teams x (1 - chain share) x normalised weight. */
+export function groupEffort(p: ModelParams, y: number, g: number): number {
+  const G = p.tiers.ids.length + p.kinds.ids.length;
+  let total = 0;
+  for (let j = 0; j < G; j++) total += p.schedule.effort[y * G + j];
+  return total > 0 ? (p.schedule.teams[y] * (1 - p.schedule.chainShare[y]) * p.schedule.effort[y * G + g]) / total : 0;
 }
 
-/** Adds a signed project to the firm store: it waits for land, or builds at once if it needs none. */
-export function signProject(p: ModelParams, s: ModelState, tier: number, industry: number, key: number, investment: number): number {
-  const park = p.industry.homePark[industry];
-  const f = s.firms;
-  const k = f.add(park, industry, tier, Stage.waitingLand, key, s.quarter);
-  f.investment[k] = investment;
-  f.capacity[k] = projectCapacity(p, tier, investment);
-  f.landNeedMu[k] = landNeedMu(p, industry, f.capacity[k]);
-  f.buildLeft[k] = -1;
-  s.signedInvestmentQuarter += investment;
-  return k;
+/** Team-years a year on the pool (tier t, industry i): the tier's effort split over its eligible industries by targeting weight. */
+export function poolEffort(p: ModelParams, y: number, t: number, i: number): number {
+  const I = p.industries.ids.length;
+  if (p.tier.pool[t * I + i] <= 0) return 0;
+  let total = 0;
+  for (let j = 0; j < I; j++) if (p.tier.pool[t * I + j] > 0) total += p.schedule.targeting[y * I + j];
+  return total > 0 ? (groupEffort(p, y, t) * p.schedule.targeting[y * I + i]) / total : 0;
 }
 
-/** Books an incentive commitment of `amount` 亿元, paid in equal quarterly parts over the payment years. */
-function commitIncentive(p: ModelParams, s: ModelState, amount: number): void {
-  const n = p.attraction.paymentYears * 4;
-  for (let j = 0; j < n; j++) s.incentivePayments[s.quarter + j] += amount / n;
-  s.budgetLeft -= amount;
+/** Expected promotion leads of pool (t, i) this quarter. */
+export function poolLeadRate(p: ModelParams, s: ModelState, t: number, i: number): number {
+  const I = p.industries.ids.length;
+  const left = Math.max(0, p.tier.pool[t * I + i] - s.signedGroups[t * I + i]);
+  if (left === 0) return 0;
+  const e = poolEffort(p, yearOf(s.quarter), t, i);
+  return left * p.tier.searchRateQ[t] * s.marketIndex[i] * (1 - exp(-e / p.tier.effortScale[t]));
 }
 
-/** Decides one firm lead of (tier, industry) with key `key`; signs it or counts its loss. */
-function decideLead(p: ModelParams, s: ModelState, seed: number, tier: number, industry: number, key: number): void {
-  const q = s.quarter;
-  const investment = exp(p.tier.investmentLnMedian[tier] + p.tier.investmentSdlog[tier] * normalQuantile(keyedUniform(seed, STREAM.leadInvestment, key, 0, 0)));
-  const need = landNeedMu(p, industry, projectCapacity(p, tier, investment));
-  const v0 = districtUtility(p, s, industry, need);
-  const share = p.tier.incentiveShare[tier] * p.schedule.incentiveLevel[yearOf(q)];
+/** Expected supplier leads of industry i this quarter (all tiers): anchors building or producing x searches x chain-work saturation. */
+export function supplierLeadRate(p: ModelParams, s: ModelState, i: number): number {
+  const I = p.industries.ids.length;
+  const y = yearOf(s.quarter);
+  let anchors = 0;
+  for (let j = 0; j < I; j++) {
+    const a = p.chain[i * I + j];
+    if (a <= 0) continue;
+    for (let park = 0; park < p.parks.ids.length; park++) anchors += a * s.cellAnchorsActive[park * I + j];
+  }
+  const e = p.schedule.teams[y] * p.schedule.chainShare[y];
+  return anchors * p.attraction.supplierSearchesQ * (1 - exp(-e / p.attraction.chainEffortScale));
+}
+
+/** Signed investment of a lead of tier t with key `key`, 亿元 (lognormal, its own keyed draw). */
+export function leadInvestment(p: ModelParams, s: ModelState, t: number, key: number): number {
+  return exp(p.tier.investmentLnMedian[t] + p.tier.investmentSdlog[t] * s.passes.leadInvestment.normal(key, 0));
+}
+
+/** Decides one firm lead of (tier, industry) with key `key`: signs it or counts its loss. */
+function decideLead(p: ModelParams, s: ModelState, t: number, i: number, key: number): void {
+  const investment = leadInvestment(p, s, t, key);
+  const need = landNeedMu(p, i, projectCapacity(p, t, investment));
+  const v0 = districtUtility(p, s, i, need);
+  const share = p.tier.incentiveShare[t] * p.schedule.incentiveLevel[yearOf(s.quarter)];
   const cost = share * investment;
   const affordable = cost <= s.budgetLeft;
-  const u = keyedUniform(seed, STREAM.leadChoice, key, q, 0);
-  const p0 = districtProbability(s, industry, v0);
-  const pIncentive = districtProbability(s, industry, v0 + p.choice.incentive * share);
-  const withIncentive = u < pIncentive;
-  const without = u < p0;
+  const u = s.passes.leadChoice.uniform(key, 0);
+  const v1 = v0 + p.choice.incentive * share;
+  const without = u < districtProbability(p, s, i, v0);
+  const withIncentive = u < districtProbability(p, s, i, v1);
   s.leads += 1;
   if (affordable ? withIncentive : without) {
+    const k = signProject(p, s, t, i, p.industry.homePark[i], key, investment, affordable && cost > 0 ? cost : 0, true);
+    requestSite(p, s, k);
     if (affordable && cost > 0) {
-      commitIncentive(p, s, cost);
       s.incentivised += 1;
       if (without) s.deadweight += 1;
     }
-    signProject(p, s, tier, industry, key, investment);
-    s.attractedTier[tier] += 1;
-  } else if (!affordable && withIncentive) {
-    s.leadsLost[LossReason.budget] += 1;
-  } else {
-    s.leadsLost[outsideChoice(s, industry, affordable ? pIncentive : p0, u) === Choice.competitor ? LossReason.competitor : LossReason.stayOut] += 1;
+    return;
   }
+  if (!affordable && withIncentive) {
+    s.leadsLost[LossReason.budget] += 1;
+    return;
+  }
+  const c = outsideChoice(p, s, i, affordable ? v1 : v0, u);
+  if (c < 0) {
+    s.leadsLost[LossReason.stayOut] += 1;
+    return;
+  }
+  s.leadsLost[LossReason.competitor] += 1;
+  const lag = Math.round(p.industry.lagMode[i] + p.dynamics.approvalLag);
+  competitorWins(s, c, i, p.industries.ids.length, projectCapacity(p, t, investment) * (1 - p.dynamics.voidShare), p.tier.anchor[t] === 1, lag);
 }
 
-/** Number of leads of a source for (tier, industry) this quarter: Poisson by inverse transform. */
-function leadCount(seed: number, source: number, tier: number, industry: number, q: number, rate: number): number {
+/** Probability that a typical anchor lead of industry i (median investment, incentive offered) chooses the district now. */
+function typicalAnchorProbability(p: ModelParams, s: ModelState, t: number, i: number): number {
+  const investment = exp(p.tier.investmentLnMedian[t]);
+  const v = districtUtility(p, s, i, landNeedMu(p, i, projectCapacity(p, t, investment)));
+  const share = p.tier.incentiveShare[t] * p.schedule.incentiveLevel[yearOf(s.quarter)];
+  return districtProbability(p, s, i, v + p.choice.incentive * share);
+}
+
+/** Poisson count of a (source, group, industry) this quarter by inverse transform. */
+function count(s: ModelState, source: number, g: number, i: number, rate: number): number {
   if (rate <= 0) return 0;
-  return poisson(rate, keyedUniform(seed, STREAM.leadCount, agentKey(source, tier, industry, q, 0xffff), q, 0));
+  return poisson(rate, s.passes.leadCount.uniform(agentKey(source, g, i, s.quarter, COUNT_SLOT), 0));
 }
 
-/** Producing anchors in the district per industry, into `out`. */
-function districtAnchors(p: ModelParams, s: ModelState, out: Float64Array): void {
-  const I = p.industries.ids.length;
-  out.fill(0);
-  for (let c = 0; c < s.parkIndustryAnchors.length; c++) out[c % I] += s.parkIndustryAnchors[c];
-}
-
-/** Generates this quarter's firm leads and start-ups and decides each one, in a fixed order. */
-export function stepLeads(p: ModelParams, s: ModelState, seed: number, anchors: Float64Array): void {
+/** Generates this quarter's firm leads and decides each one, in a fixed order. */
+export function stepLeads(p: ModelParams, s: ModelState): void {
   const q = s.quarter;
-  const y = yearOf(q);
   const I = p.industries.ids.length;
   const T = p.tiers.ids.length;
-  refreshCompetitorUtility(p, s);
-  districtAnchors(p, s, anchors);
-  let supplierShareTotal = 0;
-  for (let t = 0; t < T; t++) if (!p.tier.inducesSuppliers[t] && !p.tier.isStartup[t]) supplierShareTotal += p.tier.leadShare[t];
-  const promotionRate = p.schedule.teams[y] * p.attraction.leadsPerTeamQuarter;
-  const supplierRate = p.attraction.supplierLeadsPerAnchorQuarter * p.schedule.chainTargeting[y];
-  for (let t = 0; t < T; t++) {
-    if (p.tier.isStartup[t]) continue;
-    const supplierTierShare = p.tier.inducesSuppliers[t] || supplierShareTotal === 0 ? 0 : p.tier.leadShare[t] / supplierShareTotal;
-    for (let i = 0; i < I; i++) {
-      const nPromo = leadCount(seed, SOURCE.promotion, t, i, q, promotionRate * p.tier.leadShare[t] * p.industry.targeting[i] * s.marketIndex[i]);
-      let induced = 0;
-      for (let j = 0; j < I; j++) induced += p.chain[i * I + j] * anchors[j];
-      const nSupplier = leadCount(seed, SOURCE.supplier, t, i, q, supplierRate * supplierTierShare * induced);
+  for (let i = 0; i < I; i++) {
+    const supplierRate = supplierLeadRate(p, s, i);
+    for (let t = 0; t < T; t++) {
+      if (p.tier.isStartup[t] || p.tier.eligible[t * I + i] === 0) continue;
+      const rate = poolLeadRate(p, s, t, i);
+      if (p.tier.anchor[t] === 1 && q < p.anchorLeadsFromQ) {
+        s.anchorMu += rate * typicalAnchorProbability(p, s, t, i);
+        continue;
+      }
+      const nPromo = count(s, SOURCE.promotion, t, i, rate);
+      const nSupplier = count(s, SOURCE.supplier, t, i, supplierRate * p.tier.supplierShare[t]);
       s.firms.reserve(nPromo + nSupplier);
-      for (let k = 0; k < nPromo; k++) decideLead(p, s, seed, t, i, agentKey(SOURCE.promotion, t, i, q, k));
-      for (let k = 0; k < nSupplier; k++) decideLead(p, s, seed, t, i, agentKey(SOURCE.supplier, t, i, q, k));
-    }
-  }
-  stepStartups(p, s, seed);
-}
-
-/**
- * Start-ups form locally (entrepreneurs rarely move: Zhang 2003) from institutions, the
- * guidance fund and the talent pool, spread over industries by the targeting weights; they sign
- * without a location choice or incentive, in the first start-up tier.
- */
-function stepStartups(p: ModelParams, s: ModelState, seed: number): void {
-  const q = s.quarter;
-  const tier = p.tier.isStartup.indexOf(1);
-  if (tier < 0) return;
-  let pool = 0;
-  for (let k = 0; k < s.talentPool.length; k++) pool += s.talentPool[k];
-  const rate =
-    s.institutionStartupsPerYear / 4 +
-    (p.schedule.guidanceFund[yearOf(q)] / 4) * p.factors.startupsPerFundYi +
-    ((pool / 1e4) * p.factors.startupsPerTenThousandTalent) / 4;
-  for (let i = 0; i < p.industries.ids.length; i++) {
-    const n = leadCount(seed, SOURCE.startup, tier, i, q, rate * p.industry.targeting[i]);
-    s.firms.reserve(n);
-    for (let k = 0; k < n; k++) {
-      const key = agentKey(SOURCE.startup, tier, i, q, k);
-      const investment = exp(p.tier.investmentLnMedian[tier] + p.tier.investmentSdlog[tier] * normalQuantile(keyedUniform(seed, STREAM.leadInvestment, key, 0, 0)));
-      signProject(p, s, tier, i, key, investment);
-      s.startups += 1;
+      for (let k = 0; k < nPromo; k++) decideLead(p, s, t, i, agentKey(SOURCE.promotion, t, i, q, k));
+      for (let k = 0; k < nSupplier; k++) decideLead(p, s, t, i, agentKey(SOURCE.supplier, t, i, q, k));
     }
   }
 }

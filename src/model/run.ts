@@ -1,24 +1,46 @@
 /**
- * One run of the model: draw the parameters from the run seed, build the initial state, step
- * through the horizon, evaluate the targets. Pure: no I/O, no clock, no global state.
+ * One run of the model: draw the parameters (keyed by the run's history seed), build the state
+ * at the start of the history, step through the history and the projection, evaluate the
+ * targets, total the fiscal accounts. Pure: no I/O, no clock, no global state.
  */
 import type { Scenario } from "../scenario/schema.js";
-import { drawScenario, type DrawnValue } from "./draw.js";
-import { initialState } from "./init.js";
-import { allocateMetrics, type MetricSeries } from "./metrics.js";
+import { drawScenario, type DrawnValue, type FixedDraw } from "./draw.js";
+import { initialState, parkOutput } from "./init.js";
+import { allocateMetrics, METRIC_INDEX, type MetricSeries } from "./metrics.js";
 import { buildParams, type ModelParams } from "./params.js";
-import { LOSS_REASONS, LEVERS, type ModelState } from "./state.js";
+import type { ModelState } from "./model-state.js";
+import { ACCOUNTS, LOSS_REASONS, LEVERS } from "./state.js";
 import { allocateScratch, step } from "./step.js";
 import { evaluateTargets, type TargetOutcome } from "./targets.js";
+
+/** Fiscal totals of the projection, 亿元. */
+export interface FiscalSummary {
+  /** incentives committed from the projection's start, and of those paid, cancelled, and outstanding at its end (owed after the horizon) */
+  committed: number;
+  paid: number;
+  cancelled: number;
+  outstanding: number;
+  /** cost of every lever over the projection (incentives: the instalments paid in it) */
+  costs: number;
+  /** local tax on the district's output over the projection */
+  localTax: number;
+  /** costs - local tax */
+  netCost: number;
+}
 
 /** Everything one run returns. */
 export interface RunResult {
   scenario: string;
   seed: number;
+  /** first simulated year (the history's); metrics cover startYear..startYear + years - 1 */
   startYear: number;
   years: number;
   quarters: number;
-  /** the run's drawn value of every parameter distribution, in path order */
+  /** first year of the projection (targets and fiscal totals cover it to the end) */
+  projectionStartYear: number;
+  /** seed of the history's keyed draws and of the parameter draws */
+  historySeed: number;
+  /** the run's drawn value of every parameter distribution, in path order (posterior row and history seed first) */
   drawn: DrawnValue[];
   /** every metric, quarters x labels, as typed arrays */
   metrics: MetricSeries[];
@@ -26,18 +48,23 @@ export interface RunResult {
   /** firm leads generated and lost by reason over the run */
   leads: number;
   leadsLost: Record<(typeof LOSS_REASONS)[number], number>;
-  /** fiscal cost over the run by lever, 亿元 */
+  /** fiscal cost over the projection by lever, 亿元 */
   fiscalCost: Record<(typeof LEVERS)[number], number>;
+  fiscal: FiscalSummary;
   /** park outputs before the first quarter, 亿元/yr */
   initialParkOutput: Float64Array;
 }
 
-/** Options of a run (for tests and benchmarks). */
+/** Options of a run (for tests, benchmarks and the calibration). */
 export interface RunOptions {
   /** called after each quarter with the state (tests of invariants); keep it cheap */
   afterStep?: (p: ModelParams, s: ModelState, series: MetricSeries[]) => void;
-  /** transforms the parameters after drawing (benchmark scaling, analytic tests) */
+  /** transforms the parameters after drawing (analytic tests) */
   adjustParams?: (p: ModelParams) => ModelParams;
+  /** parameter values and history seed to use instead of the prior's draws (calibration, replay) */
+  fixed?: FixedDraw;
+  /** stop after this many quarters (the calibration's history); default: the whole run */
+  quarters?: number;
 }
 
 /** Firm leads that signed over the run: generated minus those lost to competitors, staying out and the budget (land losses come after signing). */
@@ -45,47 +72,71 @@ export function signedLeads(r: RunResult): number {
   return r.leads - r.leadsLost.competitor - r.leadsLost["stay-out"] - r.leadsLost.budget;
 }
 
-/** Park outputs of the state, 亿元/yr. */
-function parkOutput(p: ModelParams, s: ModelState): Float64Array {
-  const I = p.industries.ids.length;
-  const out = new Float64Array(p.parks.ids.length);
-  for (let c = 0; c < s.parkIndustryOutput.length; c++) out[Math.floor(c / I)] += s.parkIndustryOutput[c];
-  return out;
+/** A started run: parameters, state, metric series (advance it with step.ts or stepRun). */
+export interface Simulation {
+  p: ModelParams;
+  s: ModelState;
+  series: MetricSeries[];
+  values: DrawnValue[];
+  initialParkOutput: Float64Array;
+  scratch: ReturnType<typeof allocateScratch>;
 }
 
-/** Runs `scenario` once with run seed `seed` (a uint32, e.g. deriveSeed(base, i)). */
-export function runScenario(scenario: Scenario, seed: number, options: RunOptions = {}): RunResult {
-  const { drawn, values } = drawScenario(scenario, seed);
-  let p = buildParams(drawn);
+/** Draws the parameters and builds the initial state of a run (projection seed = the run seed). */
+export function startRun(scenario: Scenario, seed: number, options: RunOptions = {}): Simulation {
+  const { drawn, values, historySeed } = drawScenario(scenario, seed, options.fixed);
+  let p = buildParams(drawn, historySeed);
   if (options.adjustParams) p = options.adjustParams(p);
-  const s = initialState(p, seed);
-  const initialParkOutput = parkOutput(p, s);
-  const series = allocateMetrics(p);
-  const scratch = allocateScratch(p);
-  for (let q = 0; q < p.quarters; q++) {
-    step(p, s, seed, series, scratch);
-    options.afterStep?.(p, s, series);
-  }
-  const cost = series.find((m) => m.name === "fiscalCost")!;
-  const fiscalCost = Object.fromEntries(
-    LEVERS.map((lever, l) => {
-      let sum = 0;
-      for (let q = 0; q < p.quarters; q++) sum += cost.values[q * LEVERS.length + l];
-      return [lever, sum];
-    }),
-  ) as RunResult["fiscalCost"];
+  const s = initialState(p, seed >>> 0);
+  return { p, s, series: allocateMetrics(p), values, initialParkOutput: parkOutput(p, s), scratch: allocateScratch(p) };
+}
+
+/** Sums a metric over the projection's quarters (labels summed too). */
+function projectionSum(p: ModelParams, sr: MetricSeries, label?: number): number {
+  const L = sr.labels.length;
+  let sum = 0;
+  for (let q = p.historyQuarters; q < p.quarters; q++)
+    for (let l = 0; l < L; l++) if (label === undefined || l === label) sum += sr.values[q * L + l];
+  return sum;
+}
+
+/** The run's result from a finished simulation. */
+export function finishRun(scenario: Scenario, seed: number, sim: Simulation): RunResult {
+  const { p, s, series } = sim;
+  const cost = series[METRIC_INDEX["fiscalCost/lever"]];
+  const fiscalCost = Object.fromEntries(LEVERS.map((lever, l) => [lever, projectionSum(p, cost, l)])) as RunResult["fiscalCost"];
+  const costs = Object.values(fiscalCost).reduce((a, b) => a + b, 0);
+  const net = projectionSum(p, series[METRIC_INDEX["netCost/district"]]);
+  const account = (name: (typeof ACCOUNTS)[number]) => s.accounts[ACCOUNTS.indexOf(name)];
+  const committed = account("committed");
+  const paid = account("paid");
+  const cancelled = account("cancelled");
   return {
     scenario: scenario.name,
     seed,
     startYear: p.startYear,
     years: p.years,
     quarters: p.quarters,
-    drawn: values,
+    projectionStartYear: p.projectionYear,
+    historySeed: p.historySeed,
+    drawn: sim.values,
     metrics: series,
-    targets: evaluateTargets(p, series, initialParkOutput),
+    targets: evaluateTargets(p, series, sim.initialParkOutput),
     leads: s.leads,
     leadsLost: Object.fromEntries(LOSS_REASONS.map((r, i) => [r, s.leadsLost[i]])) as RunResult["leadsLost"],
     fiscalCost,
-    initialParkOutput,
+    fiscal: { committed, paid, cancelled, outstanding: committed - paid - cancelled, costs, localTax: costs - net, netCost: net },
+    initialParkOutput: sim.initialParkOutput,
   };
+}
+
+/** Runs `scenario` once with run seed `seed` (a uint32, e.g. deriveSeed(base, i)). */
+export function runScenario(scenario: Scenario, seed: number, options: RunOptions = {}): RunResult {
+  const sim = startRun(scenario, seed, options);
+  const n = Math.min(options.quarters ?? sim.p.quarters, sim.p.quarters);
+  for (let q = 0; q < n; q++) {
+    step(sim.p, sim.s, sim.series, sim.scratch);
+    options.afterStep?.(sim.p, sim.s, sim.series);
+  }
+  return finishRun(scenario, seed, sim);
 }

@@ -4,7 +4,7 @@
  */
 export { exp, ln, log1p, expm1, pow, lnGamma, normalPdf, normalCdf, normalMass, normalQuantile, growthPerQuarter } from "./math.js";
 export { mix32, absorb32, deriveSeed, hashString32, GOLDEN32 } from "./seeds.js";
-export { keyedUniform, keyedHash32, keyedStream, streamId, combineKeys } from "./keyed.js";
+export { KeyedPass, keyedUniform, keyedHash32, keyedStream, streamId, combineKeys } from "./keyed.js";
 export { type RandomStream, aleaStream, runStream, parameterStream } from "./streams.js";
 export {
   uniform,

@@ -1,15 +1,18 @@
 /**
  * Counter-based keyed draws for common random numbers: a draw is a pure function of
- * (run seed, stream, agent key, quarter, index), so a lever that adds agents or draws in one
- * place shifts no draw anywhere else. No state, no allocation per call.
+ * (run seed, stream, quarter, agent key, index), so a lever that adds agents or draws in one
+ * place shifts no draw anywhere else. A KeyedPass absorbs (run seed, stream, quarter) once per
+ * pass over the agents; each draw then absorbs the agent key and the index in three 32-bit
+ * mix rounds (src/random/README.md: design, cost, statistical checks). No allocation per draw.
  */
-import { absorb32, absorbInt32, hashString32, mixInt32 } from "./seeds.js";
+import { absorb32, absorbInt32, hashString32, mixInt32, GOLDEN32 } from "./seeds.js";
+import { normalQuantile } from "./math.js";
 import type { RandomStream } from "./streams.js";
 
-/** Initial state of the high lane (hex digits of π). */
-const LANE_HI = 0x243f6a88;
-/** Initial state of the low lane (hex digits of e, 0xb7e15162, as int32). */
-const LANE_LO = 0xb7e15162 | 0;
+/** Initial states of the pass's three words (hex digits of π, e and √2, as int32). */
+const INIT_A = 0x243f6a88;
+const INIT_B = 0xb7e15162 | 0;
+const INIT_C = 0x6a09e667;
 /** 2^20. */
 const TWO20 = 1048576;
 /** 2^-52. */
@@ -25,49 +28,85 @@ export function combineKeys(a: number, b: number): number {
   return absorb32(absorb32(0x13198a2e, a), b);
 }
 
-/**
- * One 32-bit lane of the keyed hash: absorbs runSeed, stream, key, quarter, index in that
- * order (each word taken mod 2^32) into the lane's initial state, then one extra mix32 round
- * of (h + init); returns the bits as an int32.
- */
-function lane(init: number, runSeed: number, stream: number, key: number, quarter: number, index: number): number {
-  let h = mixInt32(init ^ runSeed);
-  h = absorbInt32(h, stream);
-  h = absorbInt32(h, key);
-  h = absorbInt32(h, quarter);
-  h = absorbInt32(h, index);
-  return mixInt32((h + init) | 0);
+/** One word of a pass's state: absorbs runSeed, stream, quarter (mod 2^32) into `init`, as int32. */
+function passWord(init: number, runSeed: number, stream: number, quarter: number): number {
+  return absorbInt32(absorbInt32(mixInt32(init ^ runSeed), stream), quarter);
 }
+
+/**
+ * Keyed draws of one pass over agents: (runSeed, stream, quarter) absorbed once; reuse one
+ * instance per mechanism (no allocation per draw). Per draw, with lowbias32 rounds m and the
+ * pass words (s0, s1, s2):
+ *   a = m((s0 xor key) + GOLDEN32),  b = m((a xor index) + s1),  c = m((a + b) xor s2)
+ * (all mod 2^32); b is the high 32 bits and the top 20 bits of c the low bits of the 52-bit
+ * integer k of u = (k + 0.5)·2^-52. For a fixed pass, (key, index) -> (a, b) is a bijection,
+ * and so is (a, b) -> (b, c).
+ */
+export class KeyedPass {
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+
+  /** Absorbs (runSeed, stream, quarter) (integers taken mod 2^32, a negative quarter works); returns this. */
+  reset(runSeed: number, stream: number, quarter: number): this {
+    this.s0 = passWord(INIT_A, runSeed, stream, quarter);
+    this.s1 = passWord(INIT_B, runSeed, stream, quarter);
+    this.s2 = passWord(INIT_C, runSeed, stream, quarter);
+    return this;
+  }
+
+  /** Uniform in the open interval (0, 1), never 0 or 1, for (agent key, index) within the pass. */
+  uniform(key: number, index: number): number {
+    const a = mixInt32(((this.s0 ^ key) + GOLDEN32) | 0);
+    const b = mixInt32(((a ^ index) + this.s1) | 0);
+    const c = mixInt32(((a + b) | 0) ^ this.s2);
+    return ((b >>> 0) * TWO20 + (c >>> 12) + 0.5) * TWO_M52;
+  }
+
+  /** Standard normal draw for (key, index): normalQuantile(uniform(key, index)). */
+  normal(key: number, index: number): number {
+    return normalQuantile(this.uniform(key, index));
+  }
+
+  /** The high 32 bits of uniform(key, index)'s 52-bit integer, as a uint32: floor(u·2^32). */
+  hash32(key: number, index: number): number {
+    const a = mixInt32(((this.s0 ^ key) + GOLDEN32) | 0);
+    return mixInt32(((a ^ index) + this.s1) | 0) >>> 0;
+  }
+}
+
+/** The pass the one-shot functions below reset on every call (they allocate nothing). */
+const ONE_SHOT = new KeyedPass();
 
 /**
  * Keyed uint32 hash of (runSeed, stream, key, quarter, index); all arguments are integers,
- * taken mod 2^32 (a negative quarter works). Same as the high 32 bits behind keyedUniform.
+ * taken mod 2^32 (a negative quarter works). Equal to new KeyedPass().reset(runSeed, stream,
+ * quarter).hash32(key, index), the high 32 bits behind keyedUniform.
  */
 export function keyedHash32(runSeed: number, stream: number, key: number, quarter: number, index: number): number {
-  return lane(LANE_HI, runSeed, stream, key, quarter, index) >>> 0;
+  return ONE_SHOT.reset(runSeed, stream, quarter).hash32(key, index);
 }
 
 /**
- * Keyed uniform in the open interval (0, 1): (k + 0.5)·2^-52 with k the 52-bit integer
- * made of the 32-bit high lane and the top 20 bits of the low lane, so the value lies in
- * [2^-53, 1 − 2^-53], never 0 or 1 (safe for inverse CDFs). Arguments as in keyedHash32.
+ * Keyed uniform in the open interval (0, 1): new KeyedPass().reset(runSeed, stream,
+ * quarter).uniform(key, index), in [2^-53, 1 − 2^-53], never 0 or 1 (safe for inverse CDFs).
+ * Absorbs the pass on every call: in a loop over agents, reuse a KeyedPass instead.
  */
 export function keyedUniform(runSeed: number, stream: number, key: number, quarter: number, index: number): number {
-  const hi = lane(LANE_HI, runSeed, stream, key, quarter, index) >>> 0;
-  const lo = lane(LANE_LO, runSeed, stream, key, quarter, index);
-  return (hi * TWO20 + (lo >>> 12) + 0.5) * TWO_M52;
+  return ONE_SHOT.reset(runSeed, stream, quarter).uniform(key, index);
 }
 
 /**
  * A RandomStream over keyed draws: the i-th next() returns keyedUniform(runSeed, stream, key,
  * quarter, firstIndex + i). For samplers that need a variable number of uniforms (beta,
- * gamma) under common random numbers. Allocates one small object per call.
+ * gamma) under common random numbers. Allocates two small objects per call.
  */
 export function keyedStream(runSeed: number, stream: number, key: number, quarter: number, firstIndex = 0): RandomStream {
+  const pass = new KeyedPass().reset(runSeed, stream, quarter);
   let index = firstIndex;
   return {
     next(): number {
-      return keyedUniform(runSeed, stream, key, quarter, index++);
+      return pass.uniform(key, index++);
     },
   };
 }

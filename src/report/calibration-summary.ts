@@ -1,18 +1,29 @@
 /** Terminal summary of a calibration: acceptance, observation hit rates, prior versus posterior. */
-import type { AbcResult, ParameterSummary } from "../analysis/abc.js";
-import type { Observation } from "../analysis/observations.js";
+import type { AbcResult, Coverage, ParameterSummary } from "../analysis/abc.js";
 import { fmt, formatTable, palette } from "./table.js";
 
 const num = (x: number) => (Math.abs(x) >= 100 ? fmt(x, 0) : Math.abs(x) >= 1 ? fmt(x, 2) : fmt(x, 3));
 
+/** An observation as the summary shows it: its label and tolerance (range) or observed count (Poisson), and replicates that met it. */
+export interface ObservationRow {
+  id: string;
+  label: string;
+  kind: "range" | "poisson";
+  min?: number;
+  max?: number;
+  observed?: number;
+  hits: number;
+}
+
 /** Formats the result of `clustersim calibrate`. */
-export function formatCalibration(result: AbcResult, observations: Observation[], summary: ParameterSummary[], color = false): string {
+export function formatCalibration(result: AbcResult, observations: ObservationRow[], summary: ParameterSummary[], color = false, coverage: Coverage[] = []): string {
   const c = palette(color);
-  const rate = result.draws > 0 ? result.accepted / result.draws : 0;
-  const obsRows = observations.map((o, j) => [
+  const runs = result.draws * result.replicates;
+  const rate = runs > 0 ? result.accepted / runs : 0;
+  const obsRows = observations.map((o) => [
     o.label,
-    `${o.min ?? "-"} .. ${o.max ?? "-"}`,
-    `${fmt((100 * result.observationHits[j]) / result.draws, 1)}%`,
+    o.kind === "poisson" ? `Poisson, observed ${o.observed}` : `${o.min ?? "-"} .. ${o.max ?? "-"}`,
+    `${fmt((100 * o.hits) / Math.max(1, runs), 1)}%`,
   ]);
   const parRows = summary.map((s) => [
     s.path,
@@ -22,9 +33,12 @@ export function formatCalibration(result: AbcResult, observations: Observation[]
     s.posterior ? `${num(s.posterior.p5)} .. ${num(s.posterior.p95)}` : "-",
   ]);
   return [
-    c.bold(`Accepted ${result.accepted} of ${result.draws} prior draws (${fmt(100 * rate, 2)}%)`),
+    c.bold(`Accepted ${result.accepted} of ${runs} replicates (${result.draws} prior draws x ${result.replicates}; ${fmt(100 * rate, 2)}%)`),
     "",
-    formatTable(["observation", "accepted range", "runs within"], obsRows, ["l", "l", "r"]),
+    formatTable(["observation", "accepted", "replicates within"], obsRows, ["l", "l", "r"]),
     formatTable(["parameter", "prior mean", "prior 5-95%", "posterior mean", "posterior 5-95%"], parRows, ["l", "r", "r", "r", "r"]),
+    ...(coverage.length > 0
+      ? ["Posterior predictive coverage (fresh history seeds)", formatTable(["observation", "coverage"], coverage.map((x) => [x.observation, `${fmt(100 * x.coverage, 1)}%`]), ["l", "r"])]
+      : []),
   ].join("\n");
 }

@@ -2,7 +2,9 @@
  * The scenario package: the schema and its types, loading with `extends` overlays, problems and
  * their formatting, the JSON Schema export, canonical JSON and the scenario hash.
  */
-export { ScenarioShape, ScenarioSchema, MIN_RANK_FIELD, type Scenario, type Target } from "./schema.js";
+export { ScenarioShape, ScenarioSchema, type Scenario, type Target, type ObservationSpec } from "./schema.js";
+export { MAX } from "./schema-limits.js";
+export { quarterNumber } from "./schema-checks.js";
 export { DistributionSchema, num, prob, nonneg, positive, supportOf, type Distribution, type Num, type NumRange } from "./schema-number.js";
 export { ScenarioError, formatProblem, formatProblems, type Problem } from "./errors.js";
 export { loadScenario } from "./load.js";

@@ -1,7 +1,7 @@
 /**
  * Numeric parameters of a scenario: a plain number or a distribution drawn once per run.
  * Every numeric field of the scenario format is built with `num()` so that any of them may carry
- * parameter uncertainty (MODEL.md, "Randomness ... uncertainty").
+ * parameter uncertainty (docs/model.md, "Randomness").
  */
 import { z } from "zod";
 import { distributionSupport } from "../random/distribution.js";
@@ -126,15 +126,41 @@ function supportFits(d: Distribution, range: NumRange): boolean {
 }
 
 /**
+ * What a field expects, for problem messages ("expected a number >= 0, or a distribution"), by
+ * the schema's definition object: a `.describe()` clone shares the definition, so the meaning a
+ * field's description gives (for editors) and what its problems say stay apart.
+ */
+const EXPECTED = new WeakMap<object, string>();
+
+/** What the schema `s` expects, in words, when it was built by num() (else undefined). */
+export function expectedOf(s: z.core.$ZodType): string | undefined {
+  return EXPECTED.get(s._zod.def);
+}
+
+/** The range of a numeric parameter, by the schema's definition object (as EXPECTED). */
+const RANGES = new WeakMap<object, NumRange>();
+
+/** The range of the numeric parameter `s` when it was built by num() (else undefined). */
+export function rangeOf(s: z.core.$ZodType): NumRange | undefined {
+  return RANGES.get(s._zod.def);
+}
+
+/**
  * A numeric parameter within `range`: a number, or a distribution whose support lies inside it.
  * The distribution branch is the one shared `DistributionSchema` (so the JSON Schema defines it
- * once); the range check on a distribution runs after the union has matched.
+ * once); the range check on a distribution runs after the union has matched. `doc` (meaning and
+ * unit) becomes the field's description, followed by the range.
  */
-export function num(range: NumRange = {}) {
+export function num(range: NumRange = {}, doc?: string) {
+  const base = numBase(range);
+  return doc === undefined ? base : base.describe(`${doc} (${describeRange(range)}, or a distribution)`);
+}
+
+function numBase(range: NumRange) {
   let plain = range.int ? z.number().int() : z.number();
   if (range.min !== undefined) plain = range.positive ? plain.gt(range.min) : plain.gte(range.min);
   if (range.max !== undefined) plain = plain.lte(range.max);
-  return z
+  const schema = z
     .union([plain, DistributionSchema])
     .superRefine((v, ctx) => {
       if (typeof v === "number" || supportFits(v, range)) return;
@@ -145,20 +171,24 @@ export function num(range: NumRange = {}) {
           `distribution support [${lo}, ${hi}] must lie within the parameter's range (${describeRange(range)}); ` +
           "truncate it with min/max",
       });
-    })
-    .describe(`${describeRange(range)}, or a distribution`);
+    });
+  EXPECTED.set(schema._zod.def, `${describeRange(range)}, or a distribution`);
+  RANGES.set(schema._zod.def, range);
+  return schema;
 }
 
 /** A number or a distribution, as it appears in the scenario type. */
 export type Num = number | Distribution;
 
-const PROBABILITY = num({ min: 0, max: 1 }).meta({ id: "Probability" });
-const NON_NEGATIVE = num({ min: 0 }).meta({ id: "NonNegative" });
-const POSITIVE = num({ min: 0, positive: true }).meta({ id: "Positive" });
+const PROBABILITY = numBase({ min: 0, max: 1 }).meta({ id: "Probability" });
+const NON_NEGATIVE = numBase({ min: 0 }).meta({ id: "NonNegative" });
+const POSITIVE = numBase({ min: 0, positive: true }).meta({ id: "Positive" });
 
-/** Fraction in [0, 1] (one shared schema, named "Probability" in the JSON Schema). */
-export const prob = () => PROBABILITY;
-/** Non-negative quantity (one shared schema, "NonNegative"). */
-export const nonneg = () => NON_NEGATIVE;
-/** Strictly positive quantity (one shared schema, "Positive"). */
-export const positive = () => POSITIVE;
+const withDoc = <T extends z.ZodType>(s: T, range: string, doc?: string): T => (doc === undefined ? s : s.describe(`${doc} (${range}, or a distribution)`));
+
+/** Fraction in [0, 1] (one shared schema, named "Probability" in the JSON Schema); `doc`: meaning and unit. */
+export const prob = (doc?: string) => withDoc(PROBABILITY, "a number >= 0 and <= 1", doc);
+/** Non-negative quantity (one shared schema, "NonNegative"); `doc`: meaning and unit. */
+export const nonneg = (doc?: string) => withDoc(NON_NEGATIVE, "a number >= 0", doc);
+/** Strictly positive quantity (one shared schema, "Positive"); `doc`: meaning and unit. */
+export const positive = (doc?: string) => withDoc(POSITIVE, "a number > 0", doc);

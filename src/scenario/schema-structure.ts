@@ -1,11 +1,12 @@
 /**
- * The district's structure in a scenario: horizon, parks, industries and their supply chain,
- * firm tiers and institution kinds (MODEL.md: "Time and space", "Industries and the chain",
- * "Agents"). Money in 亿元 (100 million yuan), land in 亩 (mu, 1/15 ha), time in years or quarters
- * as each field says.
+ * The district's structure in a scenario: horizon and history, parks, labour markets,
+ * industries and their supply chain, firm tiers and institution kinds (docs/model.md,
+ * "Time", "Industries and agents"). Money in 亿元 (100 million yuan), land in 亩 (mu, 1/15 ha),
+ * time in years or quarters as each field says.
  */
 import { z } from "zod";
-import { num, nonneg, positive, prob } from "./schema-number.js";
+import { num, nonneg, prob } from "./schema-number.js";
+import { MAX } from "./schema-limits.js";
 
 /** Identifier of a park, industry, tier, institution kind, competitor or target. */
 export const Id = z
@@ -25,132 +26,119 @@ export const YearKey = z
 /** A yearly schedule: each key is the first year a value holds; it holds until the next key. */
 export const schedule = <T extends z.ZodType>(value: T) => z.record(YearKey, value);
 
-/** First and last simulated calendar years; quarters run from startYear Q1 to endYear Q4. */
+/** A calendar quarter written "2018Q3". */
+export const Quarter = z
+  .string()
+  .regex(/^\d{4}Q[1-4]$/, 'a quarter such as "2018Q3"')
+  .meta({ id: "Quarter" });
+
+/** A calendar year. */
+const year = (doc: string) => z.number().int().min(2000).max(2100).describe(doc);
+
+/** First and last calendar years of the projection; quarters run from startYear Q1 to endYear Q4. */
 export const HorizonSchema = z.strictObject({
-  startYear: z.number().int().min(2000).max(2100),
-  endYear: z.number().int().min(2000).max(2100),
+  startYear: year("first year of the projection under the scenario's policy (the plan starts in 2018); the history runs before it"),
+  endYear: year("last simulated year (the model is built for horizons up to 2035)"),
 }).meta({ id: "Horizon" });
+
+/** The history every run simulates before the projection (docs/model.md, "Time"). */
+export const HistorySchema = z.strictObject({
+  startYear: year("first year of the history; the initial state is the district at the end of the year before (e.g. 2016: the end-2015 state)"),
+  anchorLeadsFrom: Quarter.describe(
+    "first quarter in which anchor leads are drawn; before it the known events are the only anchor signings and the anchor process only sums its expected count (the calibration scores it)",
+  ),
+}).meta({ id: "History" });
 
 /** One park of the district. */
 export const ParkSchema = z.strictObject({
-  name: z.string(),
-  nameZh: z.string().optional(),
-  /** planned area in km² (descriptive) */
-  areaKm2: nonneg().optional(),
+  name: z.string().describe("English name of the park"),
+  nameZh: z.string().optional().describe("Chinese name of the park"),
+  areaKm2: nonneg("planned area, km² (descriptive only)").optional(),
 }).meta({ id: "Park" });
 
-/** One of the eight industries (MODEL.md, "Industries and the chain"). */
+/** A labour market (one per industry group): the Chengdu metropolitan supply the district draws on. */
+export const LabourMarketSchema = z.strictObject({
+  name: z.string().describe("what the market covers"),
+  wageStart: num({ min: 0, positive: true, max: MAX.wage }, "Chengdu metropolitan wage w_C at the end of the year before the history, 万元 per person-year; only sets the unit of the reported wage"),
+  wageTrend: num({ min: -0.5, max: 1 }, "nominal growth of the metropolitan wage w_C, share per year"),
+  supplyElasticity: num({ min: 0, positive: true, max: 20 }, "elasticity eps of commuting and migration: supply = N x (w / w_C)^eps"),
+  labourForceTrend: num({ min: -0.5, max: 1 }, "growth of the metropolitan labour force N, share per year"),
+  graduateStayShare: prob("share of institutions' graduates who stay and join the supply"),
+  housingOccupancy: prob("persons housed per talent-housing place added"),
+  attrition: prob("share per year of the persons added by programmes, housing and graduates who leave again"),
+}).meta({ id: "LabourMarket" });
+
+/** One of the eight industries (docs/model.md, "Industries and agents"). */
 export const IndustrySchema = z.strictObject({
-  name: z.string(),
-  nameZh: z.string().optional(),
-  /** park whose ecosystem hosts this industry; new firms of the industry locate there */
-  homePark: Id,
-  /** national market growth, share per year (e.g. 0.072) */
-  marketTrend: num({ min: -0.5, max: 1 }),
-  /** national market volatility, standard deviation of log growth per year */
-  marketVolatility: num({ min: 0, max: 1 }),
-  /** national market size in the year before startYear, 亿元/yr */
-  nationalMarket: positive(),
-  /** cap on the district's output as a share of the national market */
-  maxDistrictShare: prob(),
-  /** annual output per worker, 万元 per person per year */
-  outputPerWorker: positive(),
-  /** maximum annual output per 亩 of land at full capacity, 万元 per 亩 per year */
-  maxOutputPerMu: positive(),
-  /** share of a firm's capacity that needs industrial land (0 for offices and labs) */
-  landNeedShare: prob(),
-  /** construction lag from land to first output, quarters: triangular(min, mode, max) per project */
+  name: z.string().describe("English name of the industry"),
+  nameZh: z.string().optional().describe("Chinese name of the industry"),
+  homePark: Id.describe("park whose ecosystem hosts this industry; its new firms locate there"),
+  labourMarket: Id.describe("labour market (an id of labourMarkets) the industry hires from"),
+  healthService: z.boolean().default(false).describe("a health service: its demand growth includes the growth of institutions' health demand"),
+  marketTrend: num({ min: -0.5, max: 1 }, "mean growth of the national market, share per year (e.g. 0.072)"),
+  marketVolatility: num({ min: 0, max: 1 }, "volatility of the national market, sd of log growth per year"),
+  nationalMarket: num({ min: 0, positive: true, max: MAX.outputYi }, "national market at the end of the year before the history, 亿元/yr (for the reported national shares)"),
+  outputPerWorker: num({ min: 0, positive: true, max: 1e5 }, "output per worker at full capacity a_i at the start, 万元 per person-year"),
+  productivityTrend: num({ min: -0.5, max: 1 }, "growth of output per worker a_i, share per year"),
+  labourShare: num({ min: 0, positive: true, max: 0.95 }, "beta_i, labour's share of value added (the output elasticity of labour; < 1)"),
+  maxOutputPerMu: num({ min: 0, positive: true, max: 1e6 }, "maximum output per 亩 at full capacity (亩均), 万元 per 亩-year"),
+  landNeedShare: prob("share of a firm's capacity that needs industrial land (0 for offices and labs)"),
   constructionLagQuarters: z.strictObject({
-    min: num({ min: 0 }),
-    mode: num({ min: 0 }),
-    max: num({ min: 0 }),
-  }),
-  /** quarters from first output to full capacity */
-  rampQuarters: num({ min: 1, int: true }),
-  /** exit hazard per year for a mature firm of the industry, before tier and age factors */
-  exitHazard: prob(),
-  /** value added / output */
-  valueAddedRatio: prob(),
-  /** local tax / output */
-  taxRatio: prob(),
+    min: num({ min: 0, max: 80 }, "shortest construction, quarters"),
+    mode: num({ min: 0, max: 80 }, "most likely construction, quarters"),
+    max: num({ min: 0, max: 80 }, "longest construction, quarters"),
+  }).describe("construction from ground-breaking to first output, quarters: triangular(min, mode, max) per project"),
+  rampQuarters: num({ min: 1, max: 40, int: true }, "quarters from first output to full capacity"),
+  exitHazard: prob("exit hazard per year of a mature firm at target utilisation, before tier and age factors"),
+  valueAddedRatio: prob("value added / output"),
+  taxRatio: prob("taxes / output (all levels of government)"),
 }).meta({ id: "Industry" });
 
 /** The supply-chain matrix A: a[i][j] = share of industry j's local inputs from industry i. */
 export const ChainSchema = z.strictObject({
-  /** industry ids giving the order of the matrix's rows and columns */
-  order: z.array(Id),
-  /** rows = supplier industry i, columns = customer industry j; each column sums to <= 1 */
-  matrix: z.array(z.array(num({ min: 0, max: 1 }))),
+  order: z.array(Id).describe("industry ids giving the order of the matrix's rows and columns"),
+  matrix: z
+    .array(z.array(num({ min: 0, max: 1 }, "a_ij, share of industry j's local inputs from industry i")))
+    .describe("rows = supplier industry i, columns = customer industry j; each column sums to <= 1"),
 }).meta({ id: "Chain" });
 
-/** A firm tier (MODEL.md, "Agents"): fixed at entry by the firm's group. */
+/** A prospect pool's search: how many groups look for a site and how promotion reaches them. */
+const poolFields = {
+  searchRate: prob("share of a pool's groups that look for a new site in a year, at market index 1"),
+  effortScale: num({ min: 0, positive: true, max: MAX.teams }, "team-years a year at which promotion reaches 63% (1 - 1/e) of a pool's searching groups"),
+};
+
+/** A firm tier (docs/model.md, "Industries and agents"): fixed at entry by the firm's group. */
 export const TierSchema = z.strictObject({
-  name: z.string(),
-  nameZh: z.string().optional(),
-  /** signed investment of one project, 亿元: lognormal with this median and sdlog per project */
-  investmentMedian: positive(),
-  investmentSdlog: nonneg(),
-  /** cap on a local plant's capacity, 亿元/yr (a plant is never the group's revenue) */
-  capacityMax: positive(),
-  /** multiplier on the industry's exit hazard */
-  exitHazardFactor: nonneg(),
-  /** quarters a signed project waits for land before it is abandoned */
-  landPatienceQuarters: num({ min: 0, int: true }),
-  /** incentive offered as a share of signed investment (before the budget check) */
-  incentiveShare: prob(),
-  /** a producing firm of this tier induces supplier leads (an anchor, MODEL.md "Lead generation") */
-  inducesSuppliers: z.boolean(),
-  /** share of promotion leads that are of this tier (normalised over tiers) */
-  leadShare: nonneg(),
-  /** whether start-ups enter in this tier */
-  isStartupTier: z.boolean().default(false),
+  name: z.string().describe("English name of the tier"),
+  nameZh: z.string().optional().describe("Chinese name of the tier"),
+  industries: z.array(Id).optional().describe("industries in which firms of this tier exist (anchors: the pharma groups' industries); absent: every industry"),
+  pool: byId(num({ min: 0, max: MAX.pool, int: true }, "groups of this tier in the national prospect pool for the industry, not yet in the district at the start"))
+    .default({})
+    .describe("prospect pool per industry (missing industries: none)"),
+  ...poolFields,
+  investmentMedian: num({ min: 0, positive: true, max: MAX.investment }, "median signed investment of one project, 亿元 (lognormal)"),
+  investmentSdlog: num({ min: 0, max: 5 }, "sd of ln signed investment per project"),
+  capacityMax: num({ min: 0, positive: true, max: MAX.outputYi }, "cap on a new plant's capacity, 亿元/yr (plant-size: a plant is never the group's revenue)"),
+  exitHazardFactor: num({ min: 0, max: 100 }, "multiplier on the industry's exit hazard"),
+  landPatienceQuarters: num({ min: 0, max: 80, int: true }, "quarters a land request waits before it lapses (a project is then lost to land)"),
+  incentiveShare: prob("incentive offered as a share of signed investment at incentive level 1"),
+  inducesSuppliers: z.boolean().describe("building or producing firms of this tier induce supplier leads (anchors)"),
+  supplierShare: nonneg("weight of this tier among supplier leads (normalised over tiers)").default(0),
+  isStartupTier: z.boolean().default(false).describe("local start-ups enter in this tier (the first such tier)"),
 }).meta({ id: "Tier" });
 
 /** An institution kind: schools, top medical institutions, platforms. */
 export const InstitutionKindSchema = z.strictObject({
-  name: z.string(),
-  nameZh: z.string().optional(),
-  /** graduates added to the park's talent pool per institution, persons per year */
-  graduatesPerYear: nonneg(),
-  /** addition to the park's capacity growth per institution, log points per year */
-  spilloverPerYear: nonneg(),
-  /** start-ups formed per institution per year */
-  startupsPerYear: nonneg(),
-  /** extra local health-service demand per institution, 亿元/yr added to health-service caps */
-  healthDemand: nonneg(),
-  /** promotion leads for this kind per team-quarter */
-  leadsPerTeamQuarter: nonneg(),
-  /** quarters from signing to opening */
-  openingLagQuarters: num({ min: 0, int: true }),
-  /** utility constant of the district for this kind of lead (against competitors and staying out) */
-  utilityConstant: num(),
-  /** park where institutions of this kind locate */
-  homePark: Id,
+  name: z.string().describe("English name of the kind"),
+  nameZh: z.string().optional().describe("Chinese name of the kind"),
+  pool: num({ min: 0, max: MAX.pool, int: true }, "institutions of this kind in the prospect pool"),
+  ...poolFields,
+  graduatesPerYear: num({ min: 0, max: 1e6 }, "graduates per open institution, persons per year"),
+  spilloverPerYear: num({ min: 0, max: 1 }, "spill-over s_k of an open institution on its park's capacity growth, log points per year (bounded by dynamics.spilloverMax)"),
+  startupsPerYear: num({ min: 0, max: 1e4 }, "start-ups formed per open institution per year"),
+  healthDemand: num({ min: 0, max: MAX.outputYi }, "local health-service demand per open institution, 亿元/yr"),
+  openingLagQuarters: num({ min: 0, max: 80, int: true }, "quarters from signing to opening"),
+  utilityConstant: num({}, "utility of the district for this kind of lead against elsewhere (binary logit)"),
+  homePark: Id.describe("park where institutions of this kind locate"),
 }).meta({ id: "InstitutionKind" });
-
-/** Model dynamics that are not tied to one industry (MODEL.md, "One quarter", step 6 and 7). */
-export const DynamicsSchema = z.strictObject({
-  /** elasticity of firm capacity growth to the growth of its park-industry output (< 1) */
-  agglomerationElasticity: num({ min: 0, max: 0.99 }),
-  /** capacity growth per year per unit of chain completeness, log points */
-  chainGrowthPremium: nonneg(),
-  /** AR(1) coefficient of the firm shock, per quarter */
-  shockPersistence: num({ min: 0, max: 0.99 }),
-  /** standard deviation of the firm shock innovation, log points per year (engine uses sd/2 per quarter) */
-  shockVolatility: nonneg(),
-  /** rise of the exit hazard per unit of negative shock (hazard x (1 + s x max(0, -shock))) */
-  exitShockSensitivity: nonneg(),
-  /** exit hazard multiplier for firms younger than youngAgeQuarters */
-  youngExitFactor: nonneg(),
-  youngAgeQuarters: num({ min: 0, int: true }),
-  /** realised share of signed investment actually spent */
-  realisedInvestmentRatio: prob(),
-  /** share of a project's realised investment spent per year while it builds */
-  spendRatePerYear: num({ min: 0, max: 1, positive: true }),
-  /** annual output at full capacity per 亿元 of realised investment */
-  capitalTurnover: positive(),
-  /** talent pool attrition per year (leavers / pool) */
-  talentAttrition: prob(),
-  /** share of a park's excess talent demand (demand - pool) recruited from outside the district per year, within housing */
-  talentMarketPull: prob(),
-}).meta({ id: "Dynamics" });

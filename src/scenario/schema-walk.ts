@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isJsonObject } from "./json-path.js";
+import { expectedOf } from "./schema-number.js";
 
 type Schema = z.core.$ZodType;
 /** The parts of zod's internal definitions this walk reads. */
@@ -102,12 +103,16 @@ export function knownKeysAt(root: Schema, path: readonly PropertyKey[], input: u
   return u ? Object.keys(objectShape(u) ?? {}) : undefined;
 }
 
-/** The description of the schema at `path` (e.g. "a number >= 0, or a distribution"), if any. */
+/**
+ * What the schema at `path` expects, in words (e.g. "a number >= 0, or a distribution"), if it
+ * says: the expectation num() records, else a description that reads as one (fields' own
+ * descriptions give their meaning for editors and are not used here).
+ */
 export function descriptionAt(root: Schema, path: readonly PropertyKey[], input: unknown): string | undefined {
   let s = schemaAt(root, path, input);
   for (let guard = 0; s && guard < 32; guard++) {
-    const desc = z.globalRegistry.get(s)?.description;
-    if (desc !== undefined) return desc;
+    const expected = expectedOf(s);
+    if (expected !== undefined) return expected;
     const d = defOf(s);
     s = WRAPPERS.has(d.type) ? d.innerType : undefined;
   }

@@ -2,18 +2,26 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runAbc } from "../../src/analysis/abc.js";
-import { observe, type Observation } from "../../src/analysis/observations.js";
-import { distributionPaths } from "../../src/model/draw.js";
+import { posteriorPredictive, runAbc } from "../../src/analysis/abc.js";
+import { observe, poissonProbability, runHistory, type RangeObservation } from "../../src/analysis/observations.js";
 import { runScenario } from "../../src/model/run.js";
 import { yearlyMeans } from "../../src/model/yearly.js";
 import { main } from "../../src/cli/main.js";
 import type { CliIO } from "../../src/cli/command.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { scenario, SCENARIOS } from "../model/fixtures.js";
+import type { Scenario } from "../../src/scenario/schema.js";
+import { clone, scenario, SCENARIOS, stepped } from "../model/fixtures.js";
 import { deriveSeed } from "../../src/random/index.js";
 
-const level: Observation = { label: "output", metric: "output/park", of: "", year: 2019, min: 0, max: 1e9 };
+const level: RangeObservation = { kind: "range", label: "output", metric: "output/park", of: "", year: 2019, min: 0, max: 1e9 };
+
+/** The example with a calibration section observing one park's 2019 output. */
+async function calibrated(min = 0): Promise<Scenario> {
+  const sc = clone(await scenario("example.json"));
+  const park = Object.keys(sc.parks).sort()[0];
+  sc.calibration = { until: "2019Q4", replicates: 2, exclude: [], observations: { out: { kind: "range", label: "output", metric: "output/park", of: park, year: 2019, min, source: "test" } } };
+  return sc;
+}
 
 describe("observations", () => {
   it("reads a yearly level and its growth from a run", async () => {
@@ -25,37 +33,76 @@ describe("observations", () => {
     expect(observe(r, { ...level, of: park })).toBeCloseTo(row[1], 12);
     expect(observe(r, { ...level, of: park, measure: "growth" })).toBeCloseTo(row[1] / row[0] - 1, 12);
   });
+
+  it("scores a count by its Poisson probability", () => {
+    expect(poissonProbability(2, 2)).toBeCloseTo(2 * Math.exp(-2), 14);
+    expect(poissonProbability(0, 0)).toBe(1);
+    expect(poissonProbability(2, 0)).toBe(0);
+  });
+
+  it("runs only the history up to the calibration's last quarter, with the given values and history seed", async () => {
+    const cal = await scenario("calibration-2016.json");
+    const values = new Map([["$.dynamics.accelerator", 1.2]]);
+    const a = runHistory(cal, values, 99);
+    expect(runHistory(cal, values, 99)).toEqual(a);
+    expect(a.map((s) => s.id)).toEqual(Object.keys(cal.calibration!.observations).sort());
+    const level2017 = a.find((s) => s.id === "sanyi-level-2017")!;
+    const full = stepped(cal, 0, 8, { fixed: { values, historySeed: 99 } });
+    const mc = full.p.parks.index.get("medical-city")!;
+    const series = full.series.find((m) => m.name === "output" && m.by === "park")!;
+    let sum = 0;
+    for (let q = 4; q < 8; q++) sum += series.values[q * series.labels.length + mc];
+    expect(level2017.value).toBeCloseTo(sum / 4, 9);
+    expect(a.find((s) => s.id === "anchors-2016-2018")!.value).toBeGreaterThan(0);
+  });
 });
 
-describe("rejection ABC", () => {
-  it("accepts every draw for an observation that always holds and none for one that never does", async () => {
-    const sc = await scenario("example.json");
-    const park = Object.keys(sc.parks).sort()[0];
-    const params = distributionPaths(sc);
-    const all = runAbc(sc, [{ ...level, of: park }], params, 20, 1);
-    expect(all.accepted).toBe(20);
-    expect(all.posteriorRows).toEqual(all.priorRows);
-    const none = runAbc(sc, [{ ...level, of: park, min: 1e12 }], params, 20, 1);
+describe("rejection ABC over history replicates", () => {
+  it("accepts every replicate for an observation that always holds and none for one that never does", async () => {
+    const all = runAbc(await calibrated(0), ["$.dynamics.agglomerationElasticity"], 6, 1, 2);
+    expect(all.accepted).toBe(12);
+    expect(all.historySeeds).toHaveLength(12);
+    const none = runAbc(await calibrated(1e12), ["$.dynamics.agglomerationElasticity"], 6, 1, 2);
     expect(none.accepted).toBe(0);
   });
 
-  it("keeps exactly the draws whose runs fall within the observation, in run order", async () => {
-    const sc = await scenario("example.json");
-    const park = Object.keys(sc.parks).sort()[0];
-    const params = distributionPaths(sc);
-    const levels = Array.from({ length: 30 }, (_, i) => observe(runScenario(sc, deriveSeed(9, i)), { ...level, of: park }));
-    const median = [...levels].sort((a, b) => a - b)[15];
-    const result = runAbc(sc, [{ ...level, of: park, min: median }], params, 30, 9);
-    const expected = result.priorRows.filter((_, i) => levels[i] >= median);
+  it("keeps exactly the replicates whose histories fall within the observation, with their history seeds", async () => {
+    const sc = await calibrated(0);
+    const param = "$.dynamics.agglomerationElasticity";
+    const draws = 8;
+    const stats: { value: number; seed: number }[] = [];
+    const rows: number[] = [];
+    for (let i = 0; i < draws; i++) {
+      const drawSeed = deriveSeed(9, i);
+      const r = runScenario(sc, drawSeed);
+      const v = r.drawn.find((d) => d.path === param)!.value;
+      rows.push(v);
+      for (let k = 0; k < 2; k++) stats.push({ value: runHistory(sc, new Map([[param, v]]), deriveSeed(drawSeed, k))[0].value, seed: deriveSeed(drawSeed, k) });
+    }
+    const median = [...stats].map((s) => s.value).sort((a, b) => a - b)[8];
+    const result = runAbc(await calibrated(median), [param], draws, 9, 2);
+    const expected = stats.filter((s) => s.value >= median);
     expect(result.accepted).toBe(expected.length);
+    expect(result.historySeeds).toEqual(expected.map((s) => s.seed));
     expect(result.accepted).toBeGreaterThan(0);
-    expect(result.accepted).toBeLessThan(30);
-    expect(result.posteriorRows).toEqual(expected);
+    expect(result.accepted).toBeLessThan(16);
+  });
+});
+
+describe("posterior predictive coverage", () => {
+  it("is the share of fresh-seed replicates of accepted rows that reproduce each observation", async () => {
+    const sc = await calibrated(0);
+    const result = runAbc(sc, ["$.dynamics.agglomerationElasticity"], 3, 4, 1);
+    expect(posteriorPredictive(sc, result, 5, 4)).toEqual([{ observation: "out", coverage: 1 }]);
+    const strict = await calibrated(0);
+    const out = strict.calibration!.observations.out;
+    if (out.kind === "range") out.min = 1e12;
+    expect(posteriorPredictive(strict, result, 5, 4)).toEqual([{ observation: "out", coverage: 0 }]);
   });
 });
 
 describe("clustersim calibrate", () => {
-  it("writes a posterior scenario that validates and whose runs use accepted rows", async () => {
+  it("writes a posterior scenario that validates, whose runs use accepted rows and replay their history seeds", async () => {
     const dir = mkdtempSync(join(tmpdir(), "clustersim-calibrate-"));
     for (const f of ["example.json", "scenario.schema.json"]) copyFileSync(join(SCENARIOS, f), join(dir, f));
     const base = JSON.parse(readFileSync(join(SCENARIOS, "example.json"), "utf8"));
@@ -63,18 +110,20 @@ describe("clustersim calibrate", () => {
     writeFileSync(join(dir, "calib.json"), JSON.stringify({
       extends: "./example.json",
       name: "calib",
-      calibration: { observations: { any: { label: "output", metric: "output/park", of: park, year: base.horizon.startYear, min: 0, source: "test" } } },
+      calibration: { until: "2018Q4", replicates: 2, parameters: ["$.dynamics.agglomerationElasticity"], observations: { any: { kind: "range", label: "output", metric: "output/park", of: park, year: 2018, min: 0, source: "test" } } },
     }));
     const out = { stdout: "", stderr: "" };
     const io: CliIO = { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), color: false, stderrIsTTY: false };
     const posteriorFile = join(dir, "posterior.json");
-    expect(await main(["calibrate", join(dir, "calib.json"), "--draws", "12", "--out", posteriorFile], io)).toBe(0);
+    expect(await main(["calibrate", join(dir, "calib.json"), "--draws", "6", "--out", posteriorFile], io)).toBe(0);
     expect(out.stdout).toContain("Accepted 12 of 12");
     const loaded = await loadScenario(posteriorFile);
     const post = loaded.scenario.posterior!;
     expect(post.draws).toHaveLength(12);
+    expect(post.historySeeds).toHaveLength(12);
     const r = runScenario(loaded.scenario, 5);
     const row = r.drawn.find((d) => d.path === "$.posterior.row")!.value;
+    expect(r.historySeed).toBe(post.historySeeds[row]);
     post.parameters.forEach((path, c) => expect(r.drawn.find((d) => d.path === path)!.value).toBe(post.draws[row][c]));
   });
 });

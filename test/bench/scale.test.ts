@@ -40,7 +40,7 @@ describe("scaleScenario", () => {
       if (typeof g.count === "number") expect(x.initialState.firms[i].count).toBe(g.count * 10);
     });
     for (const [id, park] of Object.entries(s.initialState.parks))
-      if (typeof park.talentPool === "number") expect(x.initialState.parks[id].talentPool).toBe(park.talentPool * 10);
+      if (typeof park.landFreeMu === "number") expect(x.initialState.parks[id].landFreeMu).toBe(park.landFreeMu * 10);
     expect(x.initialState.projects).toEqual(s.initialState.projects);
     const d1 = new Map(drawScenario(s, 4).values.map((v) => [v.path, v.value]));
     const d10 = new Map(drawScenario(x, 4).values.map((v) => [v.path, v.value]));

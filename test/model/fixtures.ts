@@ -1,12 +1,14 @@
-/** Shared test fixtures: shipped scenarios loaded once, and a model built without stepping. */
+/** Shared test fixtures: shipped scenarios loaded once, a model built without stepping, paired-run helpers. */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
-import { drawScenario } from "../../src/model/draw.js";
-import { buildParams, type ModelParams } from "../../src/model/params.js";
-import { initialState } from "../../src/model/init.js";
-import type { ModelState } from "../../src/model/state.js";
+import { startRun, type RunOptions, type Simulation } from "../../src/model/run.js";
+import { step } from "../../src/model/step.js";
+import type { ModelParams } from "../../src/model/params.js";
+import type { ModelState } from "../../src/model/model-state.js";
+import { yearlyMeans } from "../../src/model/yearly.js";
+import type { RunResult } from "../../src/model/run.js";
 
 /** Folder of the shipped scenarios. */
 export const SCENARIOS = join(import.meta.dirname, "..", "..", "scenarios");
@@ -23,14 +25,34 @@ export function scenario(name: string): Promise<Scenario> {
   return cache.get(name)!;
 }
 
-/** Parameters and initial state of one run of `s`, without stepping. */
-export function model(s: Scenario, seed = 1, adjust?: (p: ModelParams) => void): { p: ModelParams; s: ModelState } {
-  const p = buildParams(drawScenario(s, seed).drawn);
-  adjust?.(p);
-  return { p, s: initialState(p, seed) };
+/** Parameters and initial state of one run of `s`, without stepping (parameters adjusted in place by `adjust`). */
+export function model(s: Scenario, seed = 1, adjust?: (p: ModelParams) => void): { p: ModelParams; s: ModelState; sim: Simulation } {
+  const sim = startRun(s, seed, { adjustParams: adjust ? (p) => (adjust(p), p) : undefined });
+  return { p: sim.p, s: sim.s, sim };
+}
+
+/** A simulation stepped `quarters` quarters. */
+export function stepped(s: Scenario, seed: number, quarters: number, options: RunOptions = {}): Simulation {
+  const sim = startRun(s, seed, options);
+  for (let q = 0; q < quarters; q++) step(sim.p, sim.s, sim.series, sim.scratch);
+  return sim;
 }
 
 /** A deep copy of a scenario, to modify in a test. */
 export function clone<T>(x: T): T {
   return structuredClone(x);
+}
+
+/** District output per year (亿元/yr) of a run, all simulated years. */
+export function districtOutput(r: RunResult): number[] {
+  const y = yearlyMeans(r, "output/park");
+  return Array.from({ length: r.years }, (_, k) => y.values.reduce((s, row) => s + row[k], 0));
+}
+
+/** Mean, its standard error and the share of values below `cut`. */
+export function summary(xs: number[], cut = -Infinity): { mean: number; se: number; below: number } {
+  const n = xs.length;
+  const mean = xs.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (n - 1));
+  return { mean, se: sd / Math.sqrt(n), below: xs.filter((x) => x < cut).length / n };
 }

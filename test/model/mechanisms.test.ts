@@ -1,219 +1,126 @@
+/** Unit tests of single mechanisms on hand-made states: the land queue, void signings, the pipeline, the nested logit. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { stepLabour } from "../../src/model/labour.js";
-import { stepPipeline } from "../../src/model/pipeline.js";
-import { annualHazard, stepExit } from "../../src/model/exit.js";
-import { stepMarket } from "../../src/model/market.js";
-import { stepFactors } from "../../src/model/factors.js";
-import { landLimitedCapacity } from "../../src/model/growth.js";
-import { Choice, districtProbability, districtUtility, outsideChoice, refreshCompetitorUtility, talentSlack } from "../../src/model/choice.js";
-import { projectCapacity, signProject } from "../../src/model/leads.js";
-import { FirmStore, Stage, LossReason } from "../../src/model/state.js";
+import { enqueueLand, serveLandQueues } from "../../src/model/land.js";
+import { pipelinePass } from "../../src/model/pipeline.js";
+import { requestSite, signProject } from "../../src/model/signing.js";
+import { districtProbability, outsideChoice, refreshChoice } from "../../src/model/choice.js";
+import { FirmStore, IndexList, LossReason, Stage } from "../../src/model/state.js";
+import { logDriftQ } from "../../src/model/params.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { model, scenario } from "./fixtures.js";
 
-let example: Scenario;
+let prior: Scenario;
 beforeAll(async () => {
-  example = await scenario("example.json");
+  prior = await scenario("baseline.json");
 });
 
-/** A model of the example scenario whose firm store is emptied, for hand-made states. */
-function emptyModel() {
-  const m = model(example, 1);
+/** A model of the baseline whose firm store and queues are emptied, for hand-made states. */
+function emptyModel(seed = 1) {
+  const m = model(prior, seed);
   m.s.firms = new FirmStore(16);
-  m.s.institutions.count = 0;
+  m.s.live = new IndexList(16);
+  m.s.queues = m.p.parks.ids.map(() => new IndexList(4));
+  m.s.landQueueMu.fill(0);
+  m.s.passes.reset(seed, 0);
   return m;
 }
 
-describe("labour and market caps", () => {
-  it("cuts every firm of a park pro rata when talent demand exceeds the pool", () => {
+describe("the land queue", () => {
+  it("serves first come first served; the head blocks those behind it; a request past its patience lapses", () => {
     const { p, s } = emptyModel();
-    const a = s.firms.add(0, 0, 0, Stage.producing, 1, -100);
-    const b = s.firms.add(0, 0, 0, Stage.producing, 2, -100);
-    s.firms.capacity[a] = 10;
-    s.firms.capacity[b] = 30;
-    s.firms.ramp[a] = s.firms.ramp[b] = 1;
-    const perWorker = p.industry.outputPerWorkerWan[0];
-    const demand = (40 * 1e4) / perWorker;
-    s.talentPool[0] = demand / 2;
-    p.industry.maxShare[0] = 1;
-    stepLabour(p, s, new Float64Array(p.parks.ids.length + p.industries.ids.length));
-    expect(s.firms.output[a]).toBeCloseTo(5, 9);
-    expect(s.firms.output[b]).toBeCloseTo(15, 9);
-    expect(s.talentDemand[0]).toBeCloseTo(demand, 6);
-  });
-
-  it("caps an industry's output at its share of the national market", () => {
-    const { p, s } = emptyModel();
-    const a = s.firms.add(0, 0, 0, Stage.producing, 1, -100);
-    s.firms.capacity[a] = 100;
-    s.firms.ramp[a] = 1;
-    s.talentPool[0] = 1e12;
-    s.parkHealthDemand.fill(0);
-    p.industry.nationalMarket0[0] = 50 / p.industry.maxShare[0];
-    stepLabour(p, s, new Float64Array(p.parks.ids.length + p.industries.ids.length));
-    expect(s.firms.output[a]).toBeCloseTo(50, 9);
-  });
-});
-
-describe("pipeline", () => {
-  it("a project waits for land, then builds for its lag, ramps, and produces", () => {
-    const { p, s } = emptyModel();
-    const k = signProject(p, s, 0, 0, 123, 10);
-    const need = s.firms.landNeedMu[k];
-    expect(need).toBeGreaterThan(0);
-    const park = s.firms.park[k];
-    s.landFreeMu[park] = need / 2;
-    stepPipeline(p, s, 1);
-    expect(s.firms.stage[k]).toBe(Stage.waitingLand);
-    s.landFreeMu[park] = need;
-    stepPipeline(p, s, 1);
-    expect(s.firms.stage[k]).toBe(Stage.building);
-    expect(s.landFreeMu[park]).toBeCloseTo(0, 9);
-    const lag = s.firms.buildLeft[k];
-    expect(lag).toBeGreaterThanOrEqual(1);
-    for (let q = 0; q < lag; q++) stepPipeline(p, s, 1);
-    expect(s.firms.stage[k]).toBe(Stage.ramping);
-    for (let q = 0; q < p.industry.rampQuarters[0]; q++) stepPipeline(p, s, 1);
-    expect(s.firms.stage[k]).toBe(Stage.producing);
-    expect(s.firms.realised[k]).toBeGreaterThan(0);
-    expect(s.firms.realised[k]).toBeLessThanOrEqual(10 * p.dynamics.realisedInvestmentRatio + 1e-12);
-  });
-
-  it("a project whose patience runs out is lost to land", () => {
-    const { p, s } = emptyModel();
-    const k = signProject(p, s, 0, 0, 5, 10);
-    s.landFreeMu.fill(0);
-    for (let q = 0; q <= p.tier.landPatience[0]; q++) stepPipeline(p, s, 1);
-    expect(s.firms.stage[k]).toBe(Stage.lostToLand);
+    const f = s.firms;
+    const a = f.add(0, 0, 1, Stage.waitingLand, 1, 0);
+    const b = f.add(0, 0, 1, Stage.waitingLand, 2, 0);
+    s.live.push(a);
+    s.live.push(b);
+    enqueueLand(s, a, 100);
+    enqueueLand(s, b, 10);
+    s.landFreeMu[0] = 50;
+    serveLandQueues(p, s);
+    expect([f.stage[a], f.stage[b]]).toEqual([Stage.waitingLand, Stage.waitingLand]); // b fits but waits behind a
+    expect(s.landQueueMu[0]).toBe(110);
+    s.landFreeMu[0] = 105;
+    serveLandQueues(p, s);
+    expect(f.stage[a]).toBe(Stage.approval);
+    expect(f.stage[b]).toBe(Stage.waitingLand);
+    expect(f.landMu[a]).toBe(100);
+    for (let q = 0; q <= p.tier.landPatience[1]; q++) serveLandQueues(p, s);
+    expect(f.stage[b]).toBe(Stage.lostToLand);
     expect(s.leadsLost[LossReason.land]).toBe(1);
+    expect(s.landQueueRequests[0]).toBe(0);
   });
 
-  it("faster approvals shorten the construction lag", () => {
-    const slow = emptyModel();
-    const fast = emptyModel();
-    fast.p.schedule.approvalSpeed.fill(2);
-    const lags = [slow, fast].map(({ p, s }) => {
-      const k = signProject(p, s, 0, 0, 77, 10);
-      s.landFreeMu.fill(1e9);
-      stepPipeline(p, s, 1);
-      return s.firms.buildLeft[k];
-    });
-    expect(lags[1]).toBeLessThan(lags[0]);
+  it("a void signing takes no land and joins neither the live firms nor the queue", () => {
+    const { p, s } = emptyModel();
+    p.dynamics.voidShare = 1;
+    const k = signProject(p, s, 2, 0, 0, 1234, 5, 0.5, true);
+    requestSite(p, s, k);
+    expect(s.firms.stage[k]).toBe(Stage.void);
+    expect(s.live.length).toBe(0);
+    expect(s.queues[0].length).toBe(0);
+    expect(s.firms.cancelled[k]).toBe(0.5);
   });
 });
 
-describe("exit", () => {
-  it("the hazard rises for young firms and bad shocks", () => {
+describe("the pipeline", () => {
+  it("approval, building for the drawn lag with even spending, ramp-up, production", () => {
     const { p, s } = emptyModel();
-    const old = s.firms.add(0, 0, 0, Stage.producing, 1, -100);
-    const young = s.firms.add(0, 0, 0, Stage.producing, 2, 0);
-    const hit = s.firms.add(0, 0, 0, Stage.producing, 3, -100);
-    s.firms.shock[hit] = -0.5;
-    expect(annualHazard(p, s, old)).toBeCloseTo(p.industry.exitHazard[0] * p.tier.exitHazardFactor[0], 12);
-    expect(annualHazard(p, s, young)).toBeGreaterThanOrEqual(annualHazard(p, s, old));
-    expect(annualHazard(p, s, hit)).toBeGreaterThan(annualHazard(p, s, old));
-  });
-
-  it("no firm exits at zero hazard, every firm at hazard 1, and land returns to the park", () => {
-    const { p, s } = emptyModel();
-    for (let k = 0; k < 50; k++) {
-      const i = s.firms.add(0, 0, 0, Stage.producing, k, -100);
-      s.firms.landMu[i] = 2;
+    p.dynamics.voidShare = 0;
+    const k = signProject(p, s, 2, 0, 0, 99, 10, 0, true);
+    s.landFreeMu[0] = 1e6;
+    requestSite(p, s, k);
+    serveLandQueues(p, s);
+    expect(s.firms.stage[k]).toBe(Stage.approval);
+    let quarters = 0;
+    while (s.firms.stage[k] !== Stage.producing && quarters < 100) {
+      pipelinePass(p, s);
+      quarters += 1;
     }
-    s.landUsedMu[0] = 100;
-    const free = s.landFreeMu[0];
-    p.industry.exitHazard.fill(0);
-    stepExit(p, s, 1);
-    expect(s.firmsExited).toBe(0);
-    p.industry.exitHazard.fill(1);
-    p.tier.exitHazardFactor.fill(1);
-    stepExit(p, s, 1);
-    expect(s.firmsExited).toBe(50);
-    expect(s.landFreeMu[0]).toBeCloseTo(free + 100, 9);
-    expect(s.landUsedMu[0]).toBeCloseTo(0, 9);
+    expect(s.firms.stage[k]).toBe(Stage.producing);
+    expect(s.firms.spent[k]).toBeCloseTo(10 * p.dynamics.realisedRatio, 9);
+    expect(quarters).toBeGreaterThanOrEqual(p.dynamics.approvalLag + p.industry.lagMin[0] + p.industry.rampQuarters[0] - 2);
   });
 });
 
-describe("markets, factors, growth, choice", () => {
-  it("without volatility the market index follows (1 + g)^(q/4)", () => {
+describe("the nested logit", () => {
+  it("P(district) rises with its utility, and with one-member nests and dissimilarity 1 it is the plain logit", () => {
     const { p, s } = emptyModel();
-    p.industry.volatilityQ.fill(0);
-    for (let q = 0; q < 8; q++) {
-      s.quarter = q;
-      stepMarket(p, s, 1);
-    }
-    // trendLnQ = ln(1 + g) / 4, so eight quarters give (1 + g)^2
-    const g = Math.exp(4 * p.industry.trendLnQ[0]) - 1;
-    expect(s.marketIndex[0]).toBeCloseTo((1 + g) ** 2, 12);
-  });
-
-  it("releases a quarter of the land quota and caps the talent pool at housing", () => {
-    const { p, s } = emptyModel();
-    const land = s.landFreeMu[0];
-    s.housing[0] = s.talentPool[0] + 1;
-    stepFactors(p, s);
-    expect(s.landFreeMu[0]).toBeCloseTo(land + p.schedule.landQuotaMu[0] / 4, 9);
-    expect(s.talentPool[0]).toBeLessThanOrEqual(s.housing[0]);
-  });
-
-  it("unmet talent demand pulls recruits in", () => {
-    const a = emptyModel();
-    const b = emptyModel();
-    for (const m of [a, b]) m.s.housing.fill(1e12);
-    b.s.talentDemand[0] = b.s.talentPool[0] + 10000;
-    stepFactors(a.p, a.s);
-    stepFactors(b.p, b.s);
-    expect(b.s.talentPool[0] - a.s.talentPool[0]).toBeCloseTo((10000 * a.p.dynamics.talentMarketPull) / 4, 6);
-  });
-
-  it("capacity beyond the firm's land takes free land, or is capped without it", () => {
-    const { p, s } = emptyModel();
-    const i = p.industry.landNeedShare.findIndex((x) => x > 0);
-    const k = s.firms.add(0, i, 0, Stage.producing, 1, -100);
-    const perMu = p.industry.maxOutputPerMuWan[i] / 1e4 / p.industry.landNeedShare[i];
-    s.firms.capacity[k] = 10;
-    s.firms.landMu[k] = 10 / perMu;
-    s.landFreeMu[0] = 0;
-    expect(landLimitedCapacity(p, s, k, 12)).toBeCloseTo(10, 9);
-    s.landFreeMu[0] = 1e9;
-    expect(landLimitedCapacity(p, s, k, 12)).toBeCloseTo(12, 9);
-    expect(s.firms.landMu[k]).toBeCloseTo(12 / perMu, 9);
-  });
-
-  it("the district's utility rises with infrastructure, services and talent slack", () => {
-    const { p, s } = emptyModel();
-    const base = districtUtility(p, s, 0, 10);
-    const park = p.industry.homePark[0];
-    s.infrastructure[park] += 0.1;
-    const better = districtUtility(p, s, 0, 10);
-    expect(better - base).toBeCloseTo(0.1 * p.choice.infrastructure, 12);
-    s.talentDemand[park] = 0;
-    expect(talentSlack(s, park)).toBe(1);
-  });
-
-  it("choice follows the logit: P(district) = e^v / (e^v + sum of competitors' e^u + 1)", () => {
-    const { p, s } = emptyModel();
-    refreshCompetitorUtility(p, s);
+    s.quarter = 4;
+    p.choice.lambda.fill(1);
+    refreshChoice(p, s);
+    const i = 0;
     const I = p.industries.ids.length;
-    let outside = 1;
-    for (let k = 0; k < p.competitors.ids.length; k++) outside += Math.exp(s.competitorUtility[k * I]);
-    expect(districtProbability(s, 0, 0.3)).toBeCloseTo(Math.exp(0.3) / (Math.exp(0.3) + outside), 12);
-    expect(districtProbability(s, 0, 1)).toBeGreaterThan(districtProbability(s, 0, 0.5));
-    // staying out takes 1 / outside of what the district leaves
-    let stayOut = 0;
-    const n = 20000;
-    for (let j = 0; j < n; j++) {
-      const u = (j + 0.5) / n;
-      const pd = districtProbability(s, 0, 0.3);
-      if (u >= pd && outsideChoice(s, 0, pd, u) === Choice.stayOut) stayOut += 1;
-    }
-    expect(stayOut / n).toBeCloseTo((1 - districtProbability(s, 0, 0.3)) / outside, 3);
+    let total = 1;
+    for (let c = 0; c < p.competitors.ids.length; c++) total += Math.exp(s.competitorUtility[c * I + i]);
+    expect(districtProbability(p, s, i, 0.3)).toBeCloseTo(Math.exp(0.3) / (Math.exp(0.3) + total), 12);
+    expect(districtProbability(p, s, i, 1)).toBeGreaterThan(districtProbability(p, s, i, 0.5));
   });
 
-  it("a project's capacity comes from signed investment, the realised ratio and turnover, capped", () => {
-    const { p } = emptyModel();
-    const d = p.dynamics;
-    expect(projectCapacity(p, 0, 1)).toBeCloseTo(Math.min(d.realisedInvestmentRatio * d.capitalTurnover, p.tier.capacityMax[0]), 12);
-    expect(projectCapacity(p, 0, 1e6)).toBe(p.tier.capacityMax[0]);
+  it("inverse transform above P(district): competitors in nest order, staying out last, shares matching the model", () => {
+    const { p, s } = emptyModel();
+    s.quarter = 4;
+    refreshChoice(p, s);
+    const i = 0;
+    const v = -1;
+    const pd = districtProbability(p, s, i, v);
+    const n = 20000;
+    let stayOut = 0;
+    for (let j = 0; j < n; j++) {
+      const u = pd + ((1 - pd) * (j + 0.5)) / n;
+      if (outsideChoice(p, s, i, v, u) < 0) stayOut += 1;
+    }
+    const d = p.choice.districtNest;
+    const I = p.industries.ids.length;
+    const e = Math.exp(v / p.choice.lambda[d]);
+    const inclusive = e + s.nestSum[d * I + i];
+    const den = 1 + s.otherNests[i] + Math.pow(inclusive, p.choice.lambda[d]);
+    expect(stayOut / n).toBeCloseTo(1 / den / (1 - pd), 3);
+  });
+});
+
+describe("exact rate conversions", () => {
+  it("an index with mean growth g and volatility s has log drift ln(1+g)/4 - s^2/8", () => {
+    expect(logDriftQ(0.1, 0.2)).toBeCloseTo(Math.log(1.1) / 4 - 0.04 / 8, 15);
+    expect(logDriftQ(0.072, 0)).toBeCloseTo(Math.log(1.072) / 4, 15);
   });
 });

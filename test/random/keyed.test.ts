@@ -1,18 +1,60 @@
 import { describe, expect, it } from "vitest";
-import { combineKeys, keyedHash32, keyedStream, keyedUniform, streamId } from "../../src/random/keyed.js";
+import { combineKeys, KeyedPass, keyedHash32, keyedStream, keyedUniform, streamId } from "../../src/random/keyed.js";
+import { normalQuantile } from "../../src/random/math.js";
 import { hashString32 } from "../../src/random/seeds.js";
 import { chiSquareBound, chiSquareUniform, correlation, ksBound, ksUniform, moments, sample } from "./helpers.js";
 
 const N = 50_000;
+const M32 = 0xffffffffn;
+
+/** lowbias32 over BigInt (mod 2^32), written from the README, not from src. */
+function refMix(x: bigint): bigint {
+  x &= M32;
+  x ^= x >> 16n;
+  x = (x * 0x7feb352dn) & M32;
+  x ^= x >> 15n;
+  x = (x * 0x846ca68bn) & M32;
+  return x ^ (x >> 16n);
+}
+/** absorb32(h, w) = mix((h xor w) + golden). */
+const refAbsorb = (h: bigint, w: bigint): bigint => refMix(((h ^ w) + 0x9e3779b9n) & M32);
+/** A word of the pass: mix(init xor seed), then absorb stream, then quarter. */
+const refWord = (init: bigint, seed: bigint, stream: bigint, quarter: bigint): bigint => refAbsorb(refAbsorb(refMix(init ^ seed), stream), quarter);
+/** [high 32 bits, c] of a draw per the documented scheme (arguments mod 2^32). */
+function referenceDraw(seed: number, stream: number, key: number, quarter: number, index: number): [bigint, bigint] {
+  const w = (v: number): bigint => BigInt.asUintN(32, BigInt(v));
+  const s0 = refWord(0x243f6a88n, w(seed), w(stream), w(quarter));
+  const s1 = refWord(0xb7e15162n, w(seed), w(stream), w(quarter));
+  const s2 = refWord(0x6a09e667n, w(seed), w(stream), w(quarter));
+  const a = refMix(((s0 ^ w(key)) + 0x9e3779b9n) & M32);
+  const b = refMix(((a ^ w(index)) + s1) & M32);
+  const c = refMix(((a + b) & M32) ^ s2);
+  return [b, c];
+}
 const LEADS = streamId("leads");
 const SEED = 987654321;
 
 describe("keyedUniform", () => {
   it("is a pure function of its arguments with known values", () => {
-    expect(keyedUniform(0, 0, 0, 0, 0)).toBe(0.22663698923964415);
-    expect(keyedUniform(123456789, LEADS, 17, 12, 3)).toBe(0.5911482731669698);
-    expect(keyedHash32(123456789, LEADS, 17, 12, 3)).toBe(2538962500);
+    // Pinned so that an accidental change of the scheme (which changes every model result) fails here.
+    expect(keyedUniform(0, 0, 0, 0, 0)).toBe(0.9149502644383959);
+    expect(keyedUniform(123456789, LEADS, 17, 12, 3)).toBe(0.8446097506048876);
+    expect(keyedHash32(123456789, LEADS, 17, 12, 3)).toBe(3627571256);
     expect(keyedUniform(SEED, LEADS, 5, 3, 1)).toBe(keyedUniform(SEED, LEADS, 5, 3, 1));
+  });
+
+  it("follows the documented scheme (an independent BigInt implementation)", () => {
+    const cases: [number, number, number, number, number][] = [
+      [0, 0, 0, 0, 0],
+      [123456789, LEADS, 17, 12, 3],
+      [2 ** 32 - 1, 2 ** 31, 2 ** 32 - 1, -1, 2 ** 32 - 1],
+      [SEED, streamId("firm-shock"), 40_000, -8, 7],
+    ];
+    for (const c of cases) {
+      const [hi, lo] = referenceDraw(...c);
+      expect(keyedHash32(...c)).toBe(Number(hi));
+      expect(keyedUniform(...c)).toBe((Number(hi) * 2 ** 20 + Number(lo >> 12n) + 0.5) * 2 ** -52);
+    }
   });
 
   it("stays strictly inside (0, 1) and has the high 32 bits of keyedHash32", () => {
@@ -69,6 +111,33 @@ describe("keyedUniform", () => {
   it("treats negative quarters as distinct integers", () => {
     expect(keyedUniform(SEED, LEADS, 1, -1, 0)).not.toBe(keyedUniform(SEED, LEADS, 1, 1, 0));
     expect(keyedUniform(SEED, LEADS, 1, -1, 0)).toBe(keyedUniform(SEED, LEADS, 1, 2 ** 32 - 1, 0));
+  });
+});
+
+describe("KeyedPass", () => {
+  it("gives keyedUniform's and keyedHash32's values, and normal = normalQuantile(uniform)", () => {
+    const pass = new KeyedPass();
+    expect(pass.reset(SEED, LEADS, 6)).toBe(pass);
+    for (let k = 0; k < 300; k++) {
+      for (let j = 0; j < 3; j++) {
+        const u = pass.uniform(k * 7919, j);
+        expect(u).toBe(keyedUniform(SEED, LEADS, k * 7919, 6, j));
+        expect(pass.hash32(k * 7919, j)).toBe(keyedHash32(SEED, LEADS, k * 7919, 6, j));
+        expect(pass.normal(k * 7919, j)).toBe(normalQuantile(u));
+      }
+    }
+  });
+
+  it("depends only on the last reset, and takes integers mod 2^32", () => {
+    const a = new KeyedPass().reset(1, 2, 3);
+    const b = new KeyedPass().reset(9, 9, 9);
+    b.uniform(5, 0);
+    b.reset(1, 2, 3);
+    expect(b.uniform(5, 0)).toBe(a.uniform(5, 0));
+    expect(new KeyedPass().reset(1, 2, -3).uniform(5, 1)).toBe(new KeyedPass().reset(1, 2, 2 ** 32 - 3).uniform(5, 1));
+    expect(a.uniform(-1, 0)).toBe(a.uniform(2 ** 32 - 1, 0));
+    expect(a.uniform(5, -1)).toBe(a.uniform(5, 2 ** 32 - 1));
+    expect(new KeyedPass().reset(1, 2, 3).uniform(5, 0)).not.toBe(new KeyedPass().reset(1, 2, 4).uniform(5, 0));
   });
 });
 

@@ -308,7 +308,7 @@ describe("park targets and yearly.csv", () => {
       target("medical", { parks: ["medical-city"], threshold: 1000 }),
       target("two-parks", { parks: ["medical-city", "agri-park"] }),
       target("drawn", { parks: ["agri-park"], threshold: null }),
-      target("industry", { scope: "industry", industries: ["biopharma"] }),
+      target("industry", { scope: "industries", industries: ["biopharma"] }),
       target("rank", { kind: "rank", parks: ["agri-park"], threshold: 10 }),
     ];
     const lines = targetLines(t, parks);

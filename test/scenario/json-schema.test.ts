@@ -24,7 +24,7 @@ describe("scenarios/scenario.schema.json", () => {
     const text = scenarioJsonSchemaText();
     expect(text.match(/"const": "triangular"/g)).toHaveLength(1);
     expect(props("Industry").marketTrend.anyOf).toContainEqual({ $ref: "#/$defs/Distribution" });
-    expect(text.length).toBeLessThan(150_000);
+    expect(text.length).toBeLessThan(300_000);
   });
 
   it("the example files point at it", () => {
@@ -74,7 +74,7 @@ describe("what the JSON Schema allows beyond the zod schema", () => {
     const overlayDefs = Object.entries(defs).filter(([k]) => k.endsWith("Overlay"));
     expect(overlayDefs.length).toBeGreaterThan(10);
     for (const [, d] of overlayDefs) expect(JSON.stringify(d)).not.toContain('"required"');
-    expect(props("ScenarioOverlay").horizon).toEqual({ anyOf: [{ $ref: "#/$defs/HorizonOverlay" }, { type: "null" }] });
+    expect(props("ScenarioOverlay").horizon).toMatchObject({ anyOf: [{ $ref: "#/$defs/HorizonOverlay" }, { type: "null" }] });
     expect(props("ScenarioOverlay").extends).toMatchObject({ type: "string" });
     expect(props("IndustryOverlay").marketTrend.anyOf).toContainEqual({ $ref: "#/$defs/Distribution" });
     expect(defs.DistUniform.required).toEqual(["dist", "min", "max"]);

@@ -35,7 +35,7 @@ describe("the example scenarios", () => {
     expect(over.scenario.attraction.incentiveBudget).toEqual({ "2018": 3, "2019": 5 });
     // untouched sections come from the base
     expect(over.scenario.competitors).toEqual(base.scenario.competitors);
-    expect(over.scenario.attraction.leadsPerTeamQuarter).toEqual(base.scenario.attraction.leadsPerTeamQuarter);
+    expect(over.scenario.attraction.chainEffortScale).toEqual(base.scenario.attraction.chainEffortScale);
     expect(over.hash).not.toBe(base.hash);
   });
 

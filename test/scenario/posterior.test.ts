@@ -9,7 +9,7 @@ describe("posterior parameter paths", () => {
   it("a path in another syntax is bad input that says how to write it, never silently drawn from the prior", async () => {
     const problems = await problemsOfExample((s) => {
       s.industries["med-devices"].marketTrend = { dist: "uniform", min: 0.01, max: 0.05 };
-      s.posterior = { parameters: ["$.industries.med-devices.marketTrend"], draws: [[0.0421]], source: "test" };
+      s.posterior = { parameters: ["$.industries.med-devices.marketTrend"], draws: [[0.0421]], historySeeds: [7], source: "test" };
     });
     expect(problemAt(problems, "$.posterior.parameters[0]").message).toBe(
       `"$.industries.med-devices.marketTrend" is not written as the engine writes paths: write ${PATH}`,
@@ -18,7 +18,7 @@ describe("posterior parameter paths", () => {
 
   it("an unparseable or unknown path is bad input", async () => {
     const problems = await problemsOfExample((s) => {
-      s.posterior = { parameters: ["industries.x", "$.industries.nothing.marketTrend"], draws: [[1, 2]], source: "test" };
+      s.posterior = { parameters: ["industries.x", "$.industries.nothing.marketTrend"], draws: [[1, 2]], historySeeds: [7], source: "test" };
     });
     expect(problemAt(problems, "$.posterior.parameters[0]").message).toMatch(/is not a JSON path/);
     expect(problemAt(problems, "$.posterior.parameters[1]").message).toMatch(/is not a numeric parameter/);
@@ -28,7 +28,7 @@ describe("posterior parameter paths", () => {
     const s = exampleData();
     delete s.$schema;
     s.industries["med-devices"].marketTrend = { dist: "uniform", min: 0.01, max: 0.05 };
-    s.posterior = { parameters: [PATH], draws: [[0.0421]], source: "test" };
+    s.posterior = { parameters: [PATH], draws: [[0.0421]], historySeeds: [7], source: "test" };
     const { scenario } = await loadScenario(writeFixture(tempDir(), "post.json", s));
     const { values } = drawScenario(scenario, 7);
     expect(values.find((v) => v.path === PATH)?.value).toBe(0.0421);

@@ -55,7 +55,7 @@ describe("shape problems name the file, the path and what was expected", () => {
 
   it("negative land", async () => {
     const p = await onlyProblem((s) => (s.initialState.parks.biopark.landFreeMu = -5), "$.initialState.parks.biopark.landFreeMu");
-    expect(p.message).toBe("expected a number >= 0, or a distribution (found -5)");
+    expect(p.message).toBe("expected a number >= 0 and <= 100000000, or a distribution (found -5)");
   });
 
   it("a probability above 1", async () => {
@@ -65,12 +65,12 @@ describe("shape problems name the file, the path and what was expected", () => {
 
   it("a fraction where a whole number is needed", async () => {
     const p = await onlyProblem((s) => (s.dynamics.youngAgeQuarters = 2.5), "$.dynamics.youngAgeQuarters");
-    expect(p.message).toBe("expected a whole number >= 0, or a distribution (found 2.5)");
+    expect(p.message).toBe("expected a whole number >= 0 and <= 80, or a distribution (found 2.5)");
   });
 
   it("a bound on a plain number", async () => {
     const p = await onlyProblem((s) => (s.horizon.endYear = 2200), "$.horizon.endYear");
-    expect(p.message).toBe("expected a number <= 2100 (found 2200)");
+    expect(p.message).toBe("expected a whole number <= 2100 (found 2200)");
   });
 
   it("a distribution with a bad field reports the nested path", async () => {
@@ -92,11 +92,18 @@ describe("shape problems name the file, the path and what was expected", () => {
     expect(p.message).toBe('expected one of "attracted", "output", "cluster-order", "rank" (found "ranking")');
   });
 
-  it("a union of a literal and an array names both when neither fits", async () => {
-    const p = await onlyProblem((s) => (s.targets["top-ten"].field = 5), '$.targets["top-ten"].field');
-    expect(p.message).toBe('expected "all" or an array (found 5)');
-    const q = await onlyProblem((s) => (s.targets["top-ten"].field = "every"), '$.targets["top-ten"].field');
-    expect(q.message).toBe('expected "all" (found "every")');
+  it("a number-or-distribution field given neither names what it expects", async () => {
+    const p = await onlyProblem((s) => (s.dynamics.shockVolatility = [0.1]), "$.dynamics.shockVolatility");
+    expect(p.message).toBe("expected a number >= 0 and <= 2, or a distribution (found an array of 1)");
+  });
+
+  it("sizes have upper bounds, so an absurd input is refused", async () => {
+    const p = await onlyProblem((s) => (s.initialState.firms[0].count = 1e12), "$.initialState.firms[0].count");
+    expect(p.message).toBe("expected a whole number >= 0 and <= 1000000, or a distribution (found 1000000000000)");
+    const q = await onlyProblem((s) => (s.attraction.promotionTeams["2018"] = 1e9), '$.attraction.promotionTeams["2018"]');
+    expect(q.message).toBe("expected a number >= 0 and <= 100000, or a distribution (found 1000000000)");
+    const r = await onlyProblem((s) => (s.tiers.leader.pool = { biopharma: 1e9 }), "$.tiers.leader.pool.biopharma");
+    expect(r.message).toContain("<= 10000000");
   });
 
   it("an enum value", async () => {
@@ -117,7 +124,7 @@ describe("shape problems name the file, the path and what was expected", () => {
     const p = await onlyProblem((s) => (s.dynamics.realisedInvestmentRatio = { dist: "uniform", min: 0.2, max: 1.3 }), "$.dynamics.realisedInvestmentRatio");
     expect(p.message).toBe("distribution support [0.2, 1.3] must lie within the parameter's range (a number >= 0 and <= 1); truncate it with min/max");
     const q = await onlyProblem((s) => (s.dynamics.shockVolatility = { dist: "normal", mean: 0.1, sd: 0.05 }), "$.dynamics.shockVolatility");
-    expect(q.message).toContain("distribution support [-Infinity, Infinity] must lie within the parameter's range (a number >= 0)");
+    expect(q.message).toContain("distribution support [-Infinity, Infinity] must lie within the parameter's range (a number >= 0 and <= 2)");
   });
 
   it("a distribution's own consistency check", async () => {
@@ -127,11 +134,11 @@ describe("shape problems name the file, the path and what was expected", () => {
 
   it("a lognormal without min is allowed for a strictly positive parameter", async () => {
     const s = exampleData();
-    s.industries.biopharma.nationalMarket = { dist: "lognormal", meanlog: 10, sdlog: 0.1 };
+    s.industries.biopharma.nationalMarket = { dist: "lognormal", meanlog: 10, sdlog: 0.1, max: 1e6 };
     s.tiers.anchor.investmentMedian = { dist: "uniform", min: 0, max: 40 };
     const problems = await problemsOf(writeFixture(tempDir(), "x.json", s));
     expect(problems.map((p) => p.jsonPath)).toEqual(["$.tiers.anchor.investmentMedian"]);
-    expect(problems[0].message).toContain("(a number > 0)");
+    expect(problems[0].message).toContain("(a number > 0 and <= 100000)");
   });
 
   it("a duplicate key and a non-string $comment", async () => {
@@ -175,11 +182,49 @@ describe("cross-reference problems", () => {
     );
   });
 
-  it("a rank target with a field of fewer than 11 parks", async () => {
-    const p = await onlyProblem((s) => {
-      s.competitors = Object.fromEntries(Object.entries(s.competitors).slice(0, 9));
-    }, '$.targets["top-ten"].field');
-    expect(p.message).toBe("a rank needs a field of at least 11 parks (the park and 10 competitors); has 10");
+  it("a rank field of fewer than 11 parks", async () => {
+    const p = await onlyProblem((s) => (s.rankField.size = 5), "$.rankField.size");
+    expect(p.message).toBe("expected a whole number >= 11 and <= 10000, or a distribution (found 5)");
+  });
+
+  it("a competitor in an unknown nest, and a district nest that does not exist", async () => {
+    const problems = await problemsOfExample((s) => {
+      s.competitors.zhangjiang.nest = "everywhere";
+      s.choice.districtNest = "home";
+    });
+    expect(problemAt(problems, "$.competitors.zhangjiang.nest").message).toBe('unknown nest "everywhere"; expected one of: far, near');
+    expect(problemAt(problems, "$.choice.districtNest").message).toBe('unknown nest "home"; expected one of: far, near');
+  });
+
+  it("an anchor tier in an industry where it does not exist", async () => {
+    const p = await onlyProblem((s) => (s.tiers.anchor.pool["health-services"] = 5), '$.tiers.anchor.pool["health-services"]');
+    expect(p.message).toBe('tier "anchor" exists only in biopharma, med-devices, not in "health-services"');
+    const q = await onlyProblem((s) => (s.initialState.firms[0].industry = "health-services"), "$.initialState.firms[0].tier");
+    expect(q.message).toBe('tier "anchor" exists only in biopharma, med-devices, not in "health-services"');
+  });
+
+  it("a labour share too large for the value-added ratios (added capacity must never lower value added)", async () => {
+    const p = await onlyProblem((s) => (s.industries.biopharma.labourShare = 0.9), "$.industries.biopharma.labourShare");
+    expect(p.message).toMatch(/^labourShare x valueAddedRatio of "health-services" \(0\.\d+\) must be <= this industry's valueAddedRatio \(0\.3\)/);
+  });
+
+  it("an output target of the wrong scope, and an all-in measure without its multiplier", async () => {
+    const problems = await problemsOfExample((s) => {
+      s.targets["biopark-output"].scope = "industries";
+      s.targets.clusters.measure = "all-in";
+    });
+    expect(problemAt(problems, '$.targets["biopark-output"].industries').message).toBe('scope "industries" needs at least one of the industries');
+    expect(problemAt(problems, '$.targets["biopark-output"].parks').message).toBe('scope "industries" counts industries; leave parks empty');
+    expect(problemAt(problems, "$.targets.clusters.allInMultiplier").message).toBe('measure "all-in" needs allInMultiplier (all-in output per unit of revenue)');
+  });
+
+  it("a known event outside the run and a history that starts after the horizon", async () => {
+    const problems = await problemsOfExample((s) => {
+      s.events = { late: { name: "late", quarter: "2031Q1", industry: "biopharma", tier: "anchor", investment: 10 } };
+      s.history.startYear = 2019;
+    });
+    expect(problemAt(problems, "$.events.late.quarter").message).toMatch(/^must lie within the run/);
+    expect(problemAt(problems, "$.history.startYear").message).toBe("must lie within 20 years before horizon.startYear (2018), got 2019");
   });
 
   it("a schedule with no value for the first year", async () => {

@@ -8,14 +8,21 @@ import { distinctSlugs } from "./slug.js";
 /** The manifest, written last: it lists every other result file with its size and SHA-256. */
 export const MANIFEST_FILE = "manifest.json";
 
-/** The result files a batch may write besides manifest.json (and report.html, which `report` writes by default). */
-export const RESULT_FILES = ["summary.json", "runs.csv", "yearly.csv", "series.csv.gz", "comparison.json", "comparison.csv", "datapackage.json", "report.html"] as const;
+/** The files an experiment writes besides runs.csv, datapackage.json and manifest.json. */
+export const EXPERIMENT_FILES = ["experiment.json", "design.csv", "points.csv", "indices.csv", "indices2.csv", "noise.csv", "boxes.csv"] as const;
+
+/** The result files a batch or an experiment may write besides manifest.json (and report.html, which `report` writes by default). */
+export const RESULT_FILES = ["summary.json", "runs.csv", "yearly.csv", "series.csv.gz", "comparison.json", "comparison.csv", "datapackage.json", ...EXPERIMENT_FILES, "report.html"] as const;
+
+/** The kinds of results folder (manifest.json's "kind"). */
+export type FolderKindName = "batch" | "comparison" | "experiment";
 
 /** The folder of the resolved scenarios inside a results folder. */
 export const SCENARIO_FOLDER = "scenarios";
 
 /** The files a folder of `kind` must list in its manifest for the readers (a batch lists all it wrote; each listed file is checked). */
-export function requiredFiles(kind: "batch" | "comparison"): string[] {
+export function requiredFiles(kind: FolderKindName): string[] {
+  if (kind === "experiment") return ["experiment.json", "design.csv", "points.csv"];
   return ["summary.json", "yearly.csv", ...(kind === "comparison" ? ["comparison.json"] : [])];
 }
 

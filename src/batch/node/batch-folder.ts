@@ -7,21 +7,13 @@
  * (Ctrl-C), also during the final writes, or a failure leaves the checkpoint intact and no
  * manifest.json.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { InputError } from "../../scenario/input-error.js";
-import { MANIFEST_FILE } from "../files/folder-files.js";
-import { writeText } from "../files/sink.js";
 import { inProcessExecutor, type Executor } from "../executor.js";
 import { buildManifest } from "../manifest.js";
 import type { BatchPlan } from "../plan.js";
 import { runBatch, type BatchOutcome, type BatchProgress } from "../run-batch.js";
 import type { RunStore } from "../store.js";
 import { writeBatchFiles, type BatchFiles, type FolderKind } from "../write-batch.js";
-import { CHECKPOINT_FILE, FileStore } from "./file-store.js";
-import { folderSink } from "./file-sink.js";
-import { lockFolder } from "./folder-lock.js";
-import { checkOutFolder, removeStaleResults } from "./result-folder.js";
+import { holdFolder, writeFolder } from "./folder-session.js";
 import { gitCommit } from "./git.js";
 import { workerThreadPool } from "./worker-threads.js";
 
@@ -31,8 +23,10 @@ export interface FolderBatchOptions {
   out: string;
   /** worker threads; 0 runs in this thread (ignored when `executor` is given) */
   workers: number;
-  /** an executor to use instead (the benchmarks wrap one to time it) */
+  /** an executor to use instead (the benchmarks wrap one to time it; a queue); the caller closes it */
   executor?: Executor;
+  /** the queue the shards ran on, as a URL without its password (manifest.json records it) */
+  queue?: string;
   /** an existing checkpoint is required */
   resume?: boolean;
   kind?: FolderKind;
@@ -70,17 +64,8 @@ export function nodeExecutor(plan: BatchPlan, workers: number): Executor {
 export async function runBatchFolder(plan: BatchPlan, options: FolderBatchOptions): Promise<FolderBatchResult> {
   const { out, workers, signal } = options;
   const kind = options.kind ?? "batch";
-  checkOutFolder(out);
-  if (options.resume && !existsSync(join(out, CHECKPOINT_FILE))) throw new InputError(`${join(out, CHECKPOINT_FILE)}: nothing to resume (no checkpoint in ${out})`);
-  mkdirSync(out, { recursive: true });
-  const lock = lockFolder(out);
-  let fileStore: FileStore;
-  try {
-    fileStore = FileStore.open(out, plan, options.resume === true, options.onNote);
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
+  const held = holdFolder(out, plan, options.resume === true, options.onNote);
+  const fileStore = held.store;
   const timings: FolderBatchTimings = { runMs: 0, storeMs: 0, writeMs: 0 };
   const timed: RunStore = {
     get size() {
@@ -98,7 +83,6 @@ export async function runBatchFolder(plan: BatchPlan, options: FolderBatchOption
   const store = options.wrapStore ? options.wrapStore(timed) : timed;
   let executor: Executor | null = null;
   try {
-    removeStaleResults(out);
     const started = new Date();
     executor = options.executor ?? nodeExecutor(plan, workers);
     const t0 = performance.now();
@@ -106,22 +90,18 @@ export async function runBatchFolder(plan: BatchPlan, options: FolderBatchOption
     timings.runMs = performance.now() - t0;
     if (outcome.outcome === "aborted" || options.writeFiles === false) return { ...outcome, files: null, timings };
     const t1 = performance.now();
-    const sink = folderSink(out, signal);
-    try {
-      const files = await writeBatchFiles(plan, store, sink, { kind, series: options.series, signal });
-      const manifest = buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), series: options.series === true, files: sink.written });
-      await writeText(sink, MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
-      sink.syncFolders();
-      timings.writeMs = performance.now() - t1;
-      return { ...outcome, files, timings };
-    } catch (err) {
-      sink.removeTemporary();
-      if (signal?.aborted) return { ...outcome, outcome: "aborted", files: null, timings };
-      throw err;
-    }
+    const written = await writeFolder(
+      out,
+      signal,
+      (sink) => writeBatchFiles(plan, store, sink, { kind, series: options.series, signal }),
+      (files) => buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), series: options.series === true, files, queue: options.queue }),
+    );
+    if (written === null) return { ...outcome, outcome: "aborted", files: null, timings };
+    timings.writeMs = performance.now() - t1;
+    return { ...outcome, files: written.value, timings };
   } finally {
     if (executor && !options.executor) await executor.close();
     await store.close();
-    lock.release();
+    held.release();
   }
 }

@@ -12,7 +12,7 @@ import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync } from "node:
 import { join } from "node:path";
 import { InputError } from "../../scenario/input-error.js";
 import type { BatchPlan } from "../plan.js";
-import { recordLayout } from "../record.js";
+import { planRecordWidth } from "../run-shard.js";
 import type { ShardResult } from "../run-shard.js";
 import { headerMismatch, headerOf, refuseStore, storedRunMismatch, type RunStore, type StoredRun } from "../store.js";
 import { decodeRuns, encodeHeader, encodeRuns, readRunsFrame, type DecodedRuns, type RunsFrame } from "./checkpoint-codec.js";
@@ -80,7 +80,7 @@ export class FileStore implements RunStore {
       refuseStore(resume ? file : dir, why, resume);
     }
     const store = new FileStore(file, fd, h.end, plan);
-    const widths = plan.scenarios.map((s) => recordLayout(s.scenario).width);
+    const widths = plan.scenarios.map((_, i) => planRecordWidth(plan, i));
     let refusal: string | null = null;
     const { end, damage } = scanFrames(fd, h.end, stats.size, (f, body) => {
       if (f.scenario >= plan.scenarios.length || f.width !== widths[f.scenario]) return "a record's scenario or width does not fit the batch";

@@ -8,9 +8,10 @@
 import { closeSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { MANIFEST_FILE, isFolderPath, requiredFiles } from "../files/folder-files.js";
+import type { z } from "zod";
+import { MANIFEST_FILE, isFolderPath, requiredFiles, type FolderKindName } from "../files/folder-files.js";
 import { ResultsFolderError, parseResultFiles, parseResultJson, type ResultObjects } from "../files/read.js";
-import { ManifestSchema, type FolderFile, type Manifest } from "../files/schemas.js";
+import { ManifestSchema, type FolderFile } from "../files/schemas.js";
 import { LOCK_FILE, lockHeld, readLock } from "./folder-lock.js";
 import { SpecialFileError, fileKind, openRegular, readAt, readRegular } from "./regular-file.js";
 
@@ -73,17 +74,24 @@ function checkHash(dir: string, f: FolderFile, sha256: string): void {
   if (sha256 !== f.sha256) throw new ResultsFolderError(`${at(dir, f.path)} does not match manifest.json: its SHA-256 differs from the one recorded (it was changed after the batch wrote it)`);
 }
 
+/** What a manifest lists: its kind, its files, and (batch folders) the resolved scenarios' paths. */
+interface Listing {
+  kind: string;
+  files: readonly FolderFile[];
+  scenarios?: readonly { name: string; resolved: string }[];
+}
+
 /** Checks the manifest's file list: paths inside the folder, no duplicates, every file the folder needs. */
-function checkListing(dir: string, manifest: Manifest): void {
+function checkListing(dir: string, manifest: Listing): void {
   const seen = new Set<string>();
   for (const f of manifest.files) {
     if (!isFolderPath(f.path)) throw new ResultsFolderError(`${at(dir, MANIFEST_FILE)} lists ${JSON.stringify(f.path)}, which is not a file of a results folder (only result files and scenarios/<name>.json inside the folder)`);
     if (seen.has(f.path)) throw new ResultsFolderError(`${at(dir, MANIFEST_FILE)} lists ${JSON.stringify(f.path)} twice`);
     seen.add(f.path);
   }
-  const missing = requiredFiles(manifest.kind).filter((p) => !seen.has(p));
+  const missing = requiredFiles(manifest.kind as FolderKindName).filter((p) => !seen.has(p));
   if (missing.length > 0) throw new ResultsFolderError(`${at(dir, MANIFEST_FILE)} does not list ${missing.join(", ")}, which a ${manifest.kind} folder holds`);
-  for (const s of manifest.scenarios)
+  for (const s of manifest.scenarios ?? [])
     if (!isFolderPath(s.resolved) || !s.resolved.startsWith("scenarios/")) throw new ResultsFolderError(`${at(dir, MANIFEST_FILE)}: scenario ${JSON.stringify(s.name)} names ${JSON.stringify(s.resolved)}, not a file scenarios/<name>.json inside the folder`);
 }
 
@@ -94,8 +102,12 @@ function noManifest(dir: string): ResultsFolderError {
   return new ResultsFolderError(`${dir} is not a finished clustersim results folder: ${MANIFEST_FILE} is missing (the batch did not finish writing its files${running})`);
 }
 
-/** Reads and checks the results folder `dir`, or throws a ResultsFolderError saying what is wrong with it. */
-export function readResultsFolder(dir: string): ResultsFolder {
+/**
+ * Reads the finished folder `dir` through its manifest.json (of one of `kinds`, checked with
+ * `schema`): every listed file must match its size and SHA-256; the files in `parsed` are read
+ * whole and returned as texts (with manifest.json's), the others only checked.
+ */
+export function readCheckedFolder<S extends z.ZodType<Listing>>(dir: string, kinds: readonly string[], schema: S, parsed: ReadonlySet<string>): { manifest: z.infer<S>; texts: Map<string, string> } {
   let st;
   try {
     st = statSync(dir);
@@ -106,11 +118,11 @@ export function readResultsFolder(dir: string): ResultsFolder {
   const manifestBytes = readChecked(dir, MANIFEST_FILE, MAX_READ_BYTES);
   if (manifestBytes === undefined) throw noManifest(dir);
   const manifestText = manifestBytes.toString("utf8");
-  const manifest = parseResultJson(at(dir, MANIFEST_FILE), manifestText, ["batch", "comparison"], ManifestSchema);
+  const manifest = parseResultJson(at(dir, MANIFEST_FILE), manifestText, kinds, schema);
   checkListing(dir, manifest);
   const texts = new Map<string, string>([[MANIFEST_FILE, manifestText]]);
   for (const f of manifest.files) {
-    if (PARSED.has(f.path)) {
+    if (parsed.has(f.path)) {
       const bytes = readChecked(dir, f.path, MAX_READ_BYTES);
       if (bytes === undefined) throw new ResultsFolderError(`${at(dir, f.path)} is missing, but manifest.json lists it: the folder is incomplete`);
       checkSize(dir, f, bytes.length);
@@ -118,6 +130,12 @@ export function readResultsFolder(dir: string): ResultsFolder {
       texts.set(f.path, bytes.toString("utf8"));
     } else checkHash(dir, f, hashFile(dir, f));
   }
+  return { manifest, texts };
+}
+
+/** Reads and checks the results folder `dir`, or throws a ResultsFolderError saying what is wrong with it. */
+export function readResultsFolder(dir: string): ResultsFolder {
+  const { texts } = readCheckedFolder(dir, ["batch", "comparison"], ManifestSchema, PARSED);
   const objects = parseResultFiles({ where: dir, read: (name) => texts.get(name) });
   return { dir, ...objects };
 }

@@ -44,7 +44,7 @@ export const LOSS_REASON_LABELS: Record<LossReasonName, string> = {
 };
 
 /** The headlines in the report's display order (output and cost first). */
-export const HEADLINE_ORDER: readonly Headline[] = ["districtOutputFinalYear", "fiscalCostTotal", "leads", "signed", "lostCompetitor", "lostStayOut", "lostBudget", "lostLand"];
+export const HEADLINE_ORDER: readonly Headline[] = ["districtOutputFinalYear", "costWithCommitments", "netFiscalCost", "fiscalCostTotal", "incentivesOutstanding", "localTax", "leads", "signed", "lostCompetitor", "lostStayOut", "lostBudget", "lostLand"];
 
 /** Whether a name is a headline figure (from src/batch/headlines.ts). */
 export { isHeadline };

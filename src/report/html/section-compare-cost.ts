@@ -13,7 +13,7 @@ import { comparisonTargets } from "./section-compare-targets.js";
 function varianceReduction(a: Alternative): string {
   const targets = a.varianceReduction.filter((v) => v.name.startsWith("target:") && v.value !== null).map((v) => v.value!);
   const others = a.varianceReduction.filter((v) => !v.name.startsWith("target:") && v.value !== null);
-  const main = ["districtOutputFinalYear", "fiscalCostTotal", "signed"];
+  const main = ["districtOutputFinalYear", "costWithCommitments", "signed"];
   const shown = others.filter((v) => main.includes(v.name.replace(/^headline:/, "")));
   const lines = (shown.length ? shown : others).map((v) => `${escapeHtml(headlineName(v.name.replace(/^headline:/, "")))}: ${fmtPercent(v.value, 0)}`);
   if (targets.length) lines.push(`target probabilities: ${fmtPercent(Math.min(...targets), 0)} to ${fmtPercent(Math.max(...targets), 0)}`);

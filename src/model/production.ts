@@ -1,0 +1,100 @@
+/**
+ * Steps 6 to 8 in one pass over the live firms (docs/model.md, "One quarter"): each ramping or
+ * producing firm's output (potential x its industry's utilisation), employment and growth
+ * decomposition (incumbents' capacity and utilisation, entrants, exits), then investment,
+ * land requests and exit; counts for the metrics; and the live list compacted (exited and lost
+ * projects leave it). Aggregates per cell are summed here once; agents never meet pairwise.
+ */
+import type { ModelParams } from "./params.js";
+import type { ModelState } from "./model-state.js";
+import { Stage } from "./state.js";
+import { invest, prepareInvestment } from "./investment.js";
+import { personsPerPotential } from "./labour.js";
+import { returnLand } from "./land.js";
+import { cancelCommitment } from "./fiscal.js";
+
+/** Flows of the growth decomposition, in the order of s.cellFlows. */
+export const FLOW = { capacity: 0, utilisation: 1, entrants: 2, exits: 3 } as const;
+
+/** Zeroes the per-quarter sums the pass fills; the exits of last quarter become this quarter's exit flow. */
+function resetSums(s: ModelState): void {
+  for (const a of [s.cellOutput, s.cellPotential, s.cellEmployment, s.cellValueAdded, s.cellOperating, s.cellAnchorsPresent, s.cellFlows])
+    a.fill(0);
+  for (let c = 0; c < s.cellPendingExit.length; c++) {
+    s.cellFlows[c * 4 + FLOW.exits] = -s.cellPendingExit[c];
+    s.cellPendingExit[c] = 0;
+  }
+  for (const a of [s.firmsPark, s.firmsTier, s.firmsStage, s.firmsOfSize, s.presentTier]) a.fill(0);
+}
+
+/** Firm k exits at the end of the quarter: its land returns, its commitment's rest is cancelled (clawback) or still paid. */
+function exitFirm(p: ModelParams, s: ModelState, k: number, output: number, cell: number): void {
+  const f = s.firms;
+  f.stage[k] = Stage.exited;
+  s.firmsExited += 1;
+  s.cellPendingExit[cell] += output;
+  returnLand(s, k);
+  if (p.attraction.clawback) cancelCommitment(p, s, k);
+  else if (f.instalmentsLeft[k] > 0) s.payees.push(k);
+}
+
+/** Output, flows and counts of ramping or producing firm k; then its investment and exit draw. */
+function operate(p: ModelParams, s: ModelState, k: number, perPotential: Float64Array, sizeThreshold: number): void {
+  const f = s.firms;
+  const I = p.industries.ids.length;
+  const T = p.tiers.ids.length;
+  const i = f.industry[k];
+  const park = f.park[k];
+  const t = f.tier[k];
+  const cell = park * I + i;
+  const pot = f.potential[k];
+  const u = s.utilisation[i];
+  const out = pot * u;
+  const prev = f.prevPotential[k];
+  if (prev > 0) {
+    s.cellFlows[cell * 4 + FLOW.capacity] += (pot - prev) * s.prevUtilisation[i];
+    s.cellFlows[cell * 4 + FLOW.utilisation] += pot * (u - s.prevUtilisation[i]);
+  } else s.cellFlows[cell * 4 + FLOW.entrants] += out;
+  f.prevPotential[k] = pot;
+  s.cellOutput[cell] += out;
+  s.cellPotential[cell] += pot;
+  s.cellEmployment[cell] += pot * perPotential[i];
+  s.cellOperating[cell] += 1;
+  if (p.tier.anchor[t] === 1) s.cellAnchorsPresent[cell] += 1;
+  if (out >= sizeThreshold) s.firmsOfSize[park] += 1;
+  if (f.signedQ[k] >= p.historyQuarters) s.presentTier[t] += 1;
+  const producing = f.stage[k] === Stage.producing;
+  if (producing && s.quarter > f.prodQ[k]) invest(p, s, k, s.growthBase[cell]);
+  const young = f.entrant[k] === 1 && (!producing || s.quarter - f.prodQ[k] < p.dynamics.youngAge) ? 1 : 0;
+  if (s.passes.exit.uniform(f.key[k], 0) < s.exitQ[(i * T + t) * 2 + young]) exitFirm(p, s, k, out, cell);
+}
+
+/** The second pass of the quarter over the live firms (scratch: one value per industry). */
+export function productionPass(p: ModelParams, s: ModelState, perPotential: Float64Array): void {
+  const f = s.firms;
+  const I = p.industries.ids.length;
+  resetSums(s);
+  prepareInvestment(p, s);
+  for (let i = 0; i < I; i++) perPotential[i] = personsPerPotential(p, s, i);
+  const sizeThreshold = p.reporting.firmOfSizeOutput;
+  const live = s.live.items;
+  let w = 0;
+  for (let r = 0; r < s.live.length; r++) {
+    const k = live[r];
+    let st = f.stage[k];
+    if (st === Stage.ramping || st === Stage.producing) {
+      operate(p, s, k, perPotential, sizeThreshold);
+      st = f.stage[k];
+    }
+    if (st >= Stage.exited) continue;
+    s.firmsPark[f.park[k]] += 1;
+    s.firmsTier[f.tier[k]] += 1;
+    s.firmsStage[st] += 1;
+    live[w++] = k;
+  }
+  s.live.length = w;
+  s.firmsStage[Stage.void] = s.voidCount;
+  s.firmsStage[Stage.exited] = s.firmsExited;
+  s.firmsStage[Stage.lostToLand] = s.lostCount;
+  for (let c = 0; c < s.cellOutput.length; c++) s.cellValueAdded[c] = s.cellOutput[c] * p.industry.valueAddedRatio[c % I];
+}
