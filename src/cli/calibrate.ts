@@ -12,6 +12,7 @@ import { formatCalibration } from "../report/calibration-summary.js";
 import { progressBar } from "../report/progress.js";
 import { loadScenario } from "../scenario/index.js";
 import { EXIT, InputError, UsageError, intOption, parseCommandArgs, type Command } from "./command.js";
+import { refuseOverwritingInputs } from "./output-path.js";
 
 const usage = `Usage: clustersim calibrate <calibration.json> --draws N [--replicates R] [--seed S] [--out FILE] [--json] [--quiet]
 
@@ -72,6 +73,7 @@ export const calibrateCommand: Command = {
     if (!cal) throw new InputError(`${file}: $.calibration: missing; a calibration scenario needs observations to compare with`);
     if (values.out && loaded.files.length < 2)
       throw new InputError(`${file}: $.extends: a calibration scenario must extend the base scenario that its posterior will extend`);
+    if (values.out) refuseOverwritingInputs("--out", values.out, loaded.files);
     const replicates = intOption("replicates", values.replicates, cal.replicates, 1);
     const parameters = cal.parameters ?? distributionPaths(loaded.scenario).filter((p) => !cal.exclude.some((x) => p === x || p.startsWith(`${x}.`) || p.startsWith(`${x}[`)));
     if (parameters.length === 0) throw new InputError(`${file}: no distributions left to calibrate after $.calibration.exclude`);
