@@ -25,6 +25,8 @@ await build({
   target: "node20",
   sourcemap: true,
   define: { __CLUSTERSIM_BUILD_ID__: JSON.stringify(buildId) },
+  // the queue's libraries stay optional: imported at run time only with --queue (src/batch/node/queue/libs.ts)
+  external: ["bullmq", "ioredis"],
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },

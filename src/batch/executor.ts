@@ -4,8 +4,7 @@
  * test/batch/executor-contract.ts. In-process here; the worker pool in worker-pool.ts.
  */
 import type { BatchPlan, Shard } from "./plan.js";
-import { recordLayout } from "./record.js";
-import { runShard, type ShardResult } from "./run-shard.js";
+import { lazyLayouts, runShard, type ShardResult } from "./run-shard.js";
 
 /** Something that runs shards of one batch plan. */
 export interface Executor {
@@ -24,12 +23,12 @@ export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => se
 
 /** Runs shards in the calling thread, one at a time (tests, one core, the browser's main thread). */
 export function inProcessExecutor(plan: BatchPlan): Executor {
-  const layouts = plan.scenarios.map((s) => recordLayout(s.scenario));
+  const layoutOf = lazyLayouts(plan.scenarios.map((s) => s.scenario));
   return {
     concurrency: 1,
     async runShard(shard) {
       await yieldToEventLoop();
-      return runShard(plan.scenarios[shard.scenarioIndex].scenario, layouts[shard.scenarioIndex], shard, plan.faults);
+      return runShard(plan.scenarios[shard.scenarioIndex].scenario, () => layoutOf(shard.scenarioIndex), shard, plan.faults);
     },
     async close() {},
   };

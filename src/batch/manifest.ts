@@ -17,6 +17,8 @@ export interface ManifestRun {
   gitCommit: string | null;
   /** whether series.csv.gz was written */
   series: boolean;
+  /** the queue the shards ran on, as a URL without its password (absent for a local batch; then workers is 0) */
+  queue?: string;
 }
 
 /** The manifest of a finished batch. */
@@ -33,6 +35,7 @@ export function buildManifest(plan: BatchPlan, run: ManifestRun): Manifest {
     runs: plan.runs,
     series: run.series,
     workers: run.workers,
+    ...(run.queue ? { queue: run.queue } : {}),
     startedAt: run.started.toISOString(),
     finishedAt: run.finished.toISOString(),
     seconds: (run.finished.getTime() - run.started.getTime()) / 1000,

@@ -7,6 +7,7 @@ import { deriveSeed } from "../random/index.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { ScenarioChange } from "../scenario/changes.js";
 import type { Fault } from "./faults.js";
+import { pointOfRun, shardExperiment, type PlanExperiment, type ShardExperiment } from "./experiment/spec.js";
 
 /** One scenario of a batch. */
 export interface BatchScenario {
@@ -33,6 +34,11 @@ export interface BatchPlan {
   runs: number;
   /** test-only: runs that throw or kill their worker (see faults.ts); never in result files */
   faults?: readonly Fault[];
+  /**
+   * an experiment (issue 13): one scenario (the base, or a test function's stand-in), and run k
+   * is replication k mod R of design point floor(k / R), with the seed of run k mod R
+   */
+  experiment?: PlanExperiment;
 }
 
 /** A unit of work: runs firstRun..firstRun+count-1 of one scenario with their seeds. Plain data (posted to workers). */
@@ -43,13 +49,16 @@ export interface Shard {
   count: number;
   /** the run seeds, one per run of the shard */
   seeds: number[];
+  /** an experiment's shard: the run spec and the factor values of the points its runs cover */
+  experiment?: ShardExperiment;
 }
 
 /** Seed of run i of a batch with base seed S. */
 export const runSeed = (baseSeed: number, run: number): number => deriveSeed(baseSeed, run);
 
-/** The seed of run `run` of a plan. */
-export function planSeed(plan: Pick<BatchPlan, "seeds">, run: number): number {
+/** The seed of run `run` of a plan (of an experiment: the seed of its replication, the same at every point). */
+export function planSeed(plan: Pick<BatchPlan, "seeds" | "experiment">, run: number): number {
+  if (plan.experiment) run = pointOfRun(run, plan.experiment.replications).replication;
   const s = plan.seeds;
   if (s.kind === "derived") return runSeed(s.baseSeed, run);
   if (run >= s.seeds.length) throw new RangeError(`run ${run} is beyond the ${s.seeds.length} seeds of ${s.file}`);
@@ -74,6 +83,7 @@ export function shardOf(plan: BatchPlan, scenarioIndex: number, firstRun: number
     firstRun,
     count,
     seeds: Array.from({ length: count }, (_, j) => planSeed(plan, firstRun + j)),
+    ...(plan.experiment ? { experiment: shardExperiment(plan.experiment, firstRun, count) } : {}),
   };
 }
 

@@ -71,6 +71,17 @@ export function recordLayout(scenario: Scenario): RecordLayout {
   return { drawnPaths, targetIds, cells, targetsAt, headlinesAt, cellsAt, width: cellsAt + cells.length };
 }
 
+/** A run's headline figures, in HEADLINES order (headlines.ts has their units and meanings). */
+export function headlineValues(r: RunResult): number[] {
+  const lost = r.leadsLost;
+  const cost = Object.values(r.fiscalCost).reduce((a, b) => a + b, 0);
+  const parkOut = r.metrics[METRIC_INDEX["output/park"]];
+  let finalOutput = 0;
+  for (let l = 0; l < parkOut.labels.length; l++) finalOutput += yearValue(parkOut, r.years - 1, l);
+  const f = r.fiscal;
+  return [r.leads, signedLeads(r), lost.competitor, lost["stay-out"], lost.budget, lost.land, cost, finalOutput, f.outstanding, cost + f.outstanding, f.localTax, cost + f.outstanding - f.localTax];
+}
+
 /** Writes run `r` as a record row into `out` at `offset`; returns a message if the run produced a non-finite number. */
 export function writeRecord(layout: RecordLayout, r: RunResult, out: Float64Array, offset: number): string | null {
   let k = offset;
@@ -80,14 +91,7 @@ export function writeRecord(layout: RecordLayout, r: RunResult, out: Float64Arra
     out[k++] = t.met ? 1 : 0;
     out[k++] = t.firstYearMet ?? NaN;
   }
-  const lost = r.leadsLost;
-  const cost = Object.values(r.fiscalCost).reduce((a, b) => a + b, 0);
-  const parkOut = r.metrics[METRIC_INDEX["output/park"]];
-  let finalOutput = 0;
-  for (let l = 0; l < parkOut.labels.length; l++) finalOutput += yearValue(parkOut, r.years - 1, l);
-  const f = r.fiscal;
-  const headlines = [r.leads, signedLeads(r), lost.competitor, lost["stay-out"], lost.budget, lost.land, cost, finalOutput, f.outstanding, cost + f.outstanding, f.localTax, cost + f.outstanding - f.localTax];
-  for (const v of headlines) out[k++] = v;
+  for (const v of headlineValues(r)) out[k++] = v;
   for (const c of layout.cells) out[k++] = yearValue(r.metrics[c.metricIndex], c.year - r.startYear, c.labelIndex);
   for (let j = offset; j < k; j++) {
     const v = out[j];

@@ -9,13 +9,13 @@ import type { Scenario } from "../scenario/schema.js";
 import { BUILD_ID } from "./build-id.js";
 import type { Fault } from "./faults.js";
 import type { Shard } from "./plan.js";
-import { recordLayout, type RecordLayout } from "./record.js";
-import { runShard, type ShardResult } from "./run-shard.js";
+import type { RecordLayout } from "./record.js";
+import { lazyLayouts, runShard, type ShardResult } from "./run-shard.js";
 
 /** Creates the worker-side API object. */
 export function createWorkerApi() {
   let scenarios: Scenario[] = [];
-  let layouts: RecordLayout[] = [];
+  let layoutOf: (scenarioIndex: number) => RecordLayout = lazyLayouts([]);
   let faults: readonly Fault[] | undefined;
   return {
     /** The worker's build id, checked against the main thread's. */
@@ -25,12 +25,12 @@ export function createWorkerApi() {
     /** Receives the batch's resolved scenarios (and the tests' injected faults). */
     init(batchScenarios: Scenario[], batchFaults?: readonly Fault[]): void {
       scenarios = batchScenarios;
-      layouts = scenarios.map(recordLayout);
+      layoutOf = lazyLayouts(scenarios);
       faults = batchFaults;
     },
     /** Runs a shard; the records' buffer is transferred, not copied. */
     runShard(shard: Shard): ShardResult {
-      const result = runShard(scenarios[shard.scenarioIndex], layouts[shard.scenarioIndex], shard, faults);
+      const result = runShard(scenarios[shard.scenarioIndex], () => layoutOf(shard.scenarioIndex), shard, faults);
       return Comlink.transfer(result, [result.data.buffer]);
     },
     /**

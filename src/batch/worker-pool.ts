@@ -9,8 +9,7 @@ import type { Remote } from "comlink";
 import { BUILD_ID } from "./build-id.js";
 import type { Executor } from "./executor.js";
 import type { BatchPlan, Shard } from "./plan.js";
-import type { ShardResult } from "./run-shard.js";
-import { recordLayout } from "./record.js";
+import { lazyLayouts, recordWidth, type ShardResult } from "./run-shard.js";
 import type { WorkerApi } from "./worker-api.js";
 
 /** How many times a single run may kill its worker before it is recorded as failed. */
@@ -72,11 +71,11 @@ export function workerPool(plan: BatchPlan, size: number, spawn: SpawnWorker): E
     if (!closed) release(start());
   };
 
-  const layouts = plan.scenarios.map((s) => recordLayout(s.scenario));
+  const layoutOf = lazyLayouts(scenarios);
   const failedRun = (shard: Shard, message: string): ShardResult => ({
     shard,
-    width: layouts[shard.scenarioIndex].width,
-    data: new Float64Array(layouts[shard.scenarioIndex].width),
+    width: recordWidth(shard, layoutOf),
+    data: new Float64Array(recordWidth(shard, layoutOf)),
     errors: [message],
     computeMs: 0,
   });

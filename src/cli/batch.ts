@@ -1,5 +1,5 @@
 /**
- * `clustersim batch <scenario.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--out DIR] [--resume] [--quiet] [--json]`:
+ * `clustersim batch <scenario.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--queue URL] [--out DIR] [--resume] [--quiet] [--json]`:
  * seeded runs of each scenario on every core, with statistics, result files and a checkpoint.
  * The batch itself is the library function runBatchFolder (src/batch/node/batch-folder.ts).
  */
@@ -19,8 +19,10 @@ import { progressBar, type Progress } from "../report/progress.js";
 import type { BatchProgressEvent } from "../batch/run-batch.js";
 import { toPlainJson } from "../batch/files/json.js";
 import { EXIT, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
+import { QUEUE_USAGE, parseQueueOption, queueExecutorFactory, queueNote, queueOption } from "./queue-option.js";
+import type { QueueUrl } from "../batch/node/queue/url.js";
 
-const usage = `Usage: clustersim batch <scenario.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--out DIR] [--resume] [--quiet] [--json]
+const usage = `Usage: clustersim batch <scenario.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--queue URL] [--out DIR] [--resume] [--quiet] [--json]
 
 Runs seeds deriveSeed(S, 0..N-1) of every scenario (the same list for each), on worker threads,
 and writes summary.json, runs.csv, yearly.csv, datapackage.json and manifest.json to the output
@@ -37,6 +39,7 @@ Options:
                     (repeatable; validated like a file; recorded in manifest.json and the scenario hash)
   --series          also write series.csv.gz: every run's yearly values, one row per value
   --workers auto|K  worker threads (default auto = the machine's cores; 0 = in this thread)
+${QUEUE_USAGE}
   --out DIR         results folder (default results/<scenarios>-s<S>-n<N>)
   --resume          finish the batch whose checkpoint is in --out (an error if there is none)
   --quiet           no progress bar
@@ -65,10 +68,11 @@ export const batchOptions = {
   resume: { type: "boolean" },
   quiet: { type: "boolean" },
   json: { type: "boolean" },
+  ...queueOption,
 } as const;
 
 /** Loads the scenarios and checks the arguments: everything that can be bad is found before any work. */
-export async function prepareBatch(files: string[], values: { runs?: string; seed?: string; seeds?: string; set?: string[]; workers?: string; out?: string }, prefix?: string) {
+export async function prepareBatch(files: string[], values: { runs?: string; seed?: string; seeds?: string; set?: string[]; workers?: string; out?: string; queue?: string }, prefix?: string) {
   if (files.length === 0) throw new UsageError("expected at least one scenario file");
   if (values.seed !== undefined && values.seeds !== undefined) throw new UsageError("give --seed or --seeds, not both");
   if (values.runs === undefined && values.seeds === undefined) throw new UsageError("--runs is required");
@@ -79,6 +83,7 @@ export async function prepareBatch(files: string[], values: { runs?: string; see
   if (list && runs > list.length) throw new InputError(`${values.seeds}: ${list.length} seeds, fewer than the ${runs} runs asked for`);
   const seeds: SeedSource = list ? { kind: "list", file: values.seeds!, seeds: list } : { kind: "derived", baseSeed };
   const workers = parseWorkers(values.workers);
+  const queue = parseQueueOption(values.queue);
   const changes = (values.set ?? []).map(parseChange);
   const loaded = await Promise.all(files.map((f) => loadScenarioWith(f, changes)));
   const plan: BatchPlan = {
@@ -91,7 +96,7 @@ export async function prepareBatch(files: string[], values: { runs?: string; see
   const names = [...new Set(plan.scenarios.map((s) => s.name))];
   if (names.length !== plan.scenarios.length) throw new UsageError("two scenarios share a name; give each scenario its own \"name\"");
   const out = values.out ?? `results/${prefix ?? names.join("+")}-${list ? basename(values.seeds!).replace(/\.[^.]*$/, "") : `s${baseSeed}`}-n${runs}`;
-  return { plan, workers, out };
+  return { plan, workers, out, queue };
 }
 
 /** Reads the --seeds file (a missing file is bad input). */
@@ -103,28 +108,37 @@ function readSeedFile(file: string): string {
   }
 }
 
-/** The progress callback of a CLI batch: says what a re-run finds stored, then drives a bar over the runs left to do. */
-function cliProgress(io: CliIO, out: string, total: number, quiet: boolean) {
+/** The progress callback of a CLI batch: says what a re-run finds stored, then drives a bar over the runs left to do (its note adds `extra()`, redrawn by refresh()). */
+function cliProgress(io: CliIO, out: string, total: number, quiet: boolean, extra: () => string = () => "") {
   let bar: Progress | null = null;
+  let shown = { done: 0, failed: 0 };
+  const note = () => [shown.failed > 0 ? `· ${shown.failed} failed` : "", extra()].filter((t) => t !== "").join(" ");
   const onProgress = (p: BatchProgressEvent) => {
     if (bar === null) {
       if (p.before >= total) io.stderr(`nothing left to do: all ${total} runs are already stored in ${out}; writing the files from them\n`);
       else if (p.before > 0) io.stderr(`continuing the batch in ${out}: ${p.before} runs already stored, ${total - p.before} to run\n`);
       bar = progressBar(io, total - p.before, "runs", quiet);
     }
-    bar.update(p.done - p.before, p.failed > 0 ? `· ${p.failed} failed` : "");
+    shown = { done: p.done - p.before, failed: p.failed };
+    bar.update(shown.done, note());
   };
-  return { onProgress, stop: () => bar?.stop() };
+  return { onProgress, refresh: () => bar?.update(shown.done, note()), stop: () => bar?.stop() };
 }
 
 /** Runs a prepared batch to its result folder with a progress bar and Ctrl-C handling; returns its files, or null when interrupted. */
-export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean, kind: FolderKind = "batch", series = false) {
+export async function executeBatch(plan: BatchPlan, workers: number, out: string, resume: boolean, io: CliIO, quiet: boolean, kind: FolderKind = "batch", series = false, queue: QueueUrl | null = null) {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
-  const progress = cliProgress(io, out, plan.runs * plan.scenarios.length, quiet);
+  let status: Parameters<typeof queueNote>[0] = null;
+  const progress = cliProgress(io, out, plan.runs * plan.scenarios.length, quiet, () => queueNote(status));
+  const executor = queueExecutorFactory(queue, io, (s) => {
+    status = s;
+    progress.refresh();
+  })?.(plan);
   try {
-    const result = await runBatchFolder(plan, { out, workers, resume, kind, series, signal: controller.signal, onProgress: progress.onProgress });
+    const queued = executor ? { executor, workers: 0, queue: queue!.safe } : { workers };
+    const result = await runBatchFolder(plan, { out, resume, kind, series, signal: controller.signal, onProgress: progress.onProgress, ...queued });
     progress.stop();
     if (result.outcome === "aborted") {
       io.stderr(`interrupted: the checkpoint in ${out} is intact; finish with the same command and --resume\n`);
@@ -134,6 +148,7 @@ export async function executeBatch(plan: BatchPlan, workers: number, out: string
   } finally {
     progress.stop();
     process.off("SIGINT", onSigint);
+    await executor?.close();
   }
 }
 
@@ -144,8 +159,8 @@ export const batchCommand: Command = {
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, batchOptions);
-    const { plan, workers, out } = await prepareBatch(positionals, values);
-    const files = await executeBatch(plan, workers, out, values.resume === true, io, values.quiet === true, "batch", values.series === true);
+    const { plan, workers, out, queue } = await prepareBatch(positionals, values);
+    const files = await executeBatch(plan, workers, out, values.resume === true, io, values.quiet === true, "batch", values.series === true, queue);
     if (files === null) return EXIT.interrupted;
     const { summary } = files;
     io.stdout(values.json ? `${JSON.stringify(toPlainJson({ out, ...summary }), null, 2)}\n` : formatBatchSummary(summary, io.color));

@@ -7,7 +7,7 @@ import { toPlainJson } from "../batch/files/json.js";
 import { EXIT, UsageError, parseCommandArgs, type Command } from "./command.js";
 import { batchOptions, executeBatch, prepareBatch } from "./batch.js";
 
-const usage = `Usage: clustersim compare <baseline.json> <alternative.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--out DIR] [--resume] [--quiet] [--json]
+const usage = `Usage: clustersim compare <baseline.json> <alternative.json...> --runs N [--seed S | --seeds FILE] [--set PATH=VALUE]... [--series] [--workers auto|K] [--queue URL] [--out DIR] [--resume] [--quiet] [--json]
 
 Runs the baseline and every alternative on the same seed list (common random numbers: run i of
 each scenario draws the same numbers), then writes, besides the batch files, comparison.json and
@@ -28,8 +28,8 @@ export const compareCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, batchOptions);
     if (positionals.length < 2) throw new UsageError(`expected a baseline and at least one alternative, got ${positionals.length} scenario(s)`);
-    const { plan, workers, out: folder } = await prepareBatch(positionals, values, `compare-${positionals.length}-scenarios`);
-    const files = await executeBatch(plan, workers, folder, values.resume === true, io, values.quiet === true, "comparison", values.series === true);
+    const { plan, workers, out: folder, queue } = await prepareBatch(positionals, values, `compare-${positionals.length}-scenarios`);
+    const files = await executeBatch(plan, workers, folder, values.resume === true, io, values.quiet === true, "comparison", values.series === true, queue);
     if (files === null) return EXIT.interrupted;
     const { summary, comparison } = files;
     if (comparison === null) throw new Error("a comparison folder without a comparison");

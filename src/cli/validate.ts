@@ -1,17 +1,22 @@
 /**
- * `clustersim validate <files...> [--json]`: checks scenario files and reports every problem. A
- * JSON Schema file among them (scenarios/scenario.schema.json, which a shell glob picks up) is
- * skipped with a note, so `clustersim validate scenarios/*.json` checks the shipped folder.
+ * `clustersim validate <files...> [--json]`: checks scenario and experiment files and reports
+ * every problem. A JSON Schema file among them (scenarios/scenario.schema.json, which a shell
+ * glob picks up) is skipped with a note, so `clustersim validate scenarios/*.json` checks the
+ * shipped folder. An experiment file (it has a "design") is checked with its scenario.
  */
 import { readFile } from "node:fs/promises";
 import { loadScenario } from "../scenario/load.js";
+import { looksLikeExperiment } from "../batch/experiment/parse.js";
+import { loadExperiment } from "../batch/experiment/node/load.js";
 import { ScenarioError, formatProblem, type Problem } from "../scenario/errors.js";
 import { EXIT, UsageError, parseCommandArgs, type CliIO, type Command } from "./command.js";
 
-const usage = `Usage: clustersim validate <scenario.json>... [--json]
+const usage = `Usage: clustersim validate <scenario.json | experiment.json>... [--json]
 
 Loads each scenario file (following "extends" to its base files), checks it against the
-scenario schema and the cross-references between its sections, and reports every problem.
+scenario schema and the cross-references between its sections, and reports every problem. An
+experiment file (one with a "design") is checked against the experiment schema, with its
+scenario, factor paths, outcomes and design (docs/experiments.md).
 
 Problems go to stderr, one line each: file:line:column: $.json.path: what was expected.
 stdout gets one result line per file ("ok" with the scenario hash, or the problem count). A JSON
@@ -19,7 +24,7 @@ Schema file (its "$schema" names a json-schema.org meta-schema) is not a scenari
 with a note ("skip").
 
 Options:
-  --json      print one JSON document instead: {"files": [{"file", "ok", "hash"?, "skipped"?, "problems"}]}
+  --json      print one JSON document instead: {"files": [{"file", "ok", "hash"?, "skipped"?, "experiment"?, "problems"}]}
   -h, --help  show this help
 
 Exit status: 0 when every file is valid, 2 when any file is invalid or missing.
@@ -32,24 +37,33 @@ interface FileResult {
   hash?: string;
   /** why the file was not checked as a scenario */
   skipped?: string;
+  /** an experiment file: its design and runs */
+  experiment?: string;
   problems: Problem[];
 }
 
-/** Whether the file is a JSON Schema document (its top-level "$schema" names a json-schema.org meta-schema). */
-async function isJsonSchema(file: string): Promise<boolean> {
+/** What kind of file it is: a JSON Schema document (its top-level "$schema" names a json-schema.org meta-schema), an experiment file, or (else) a scenario. */
+async function kindOf(file: string): Promise<"schema" | "experiment" | "scenario"> {
   try {
     const data: unknown = JSON.parse(await readFile(file, "utf8"));
     const meta = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>).$schema : undefined;
-    return typeof meta === "string" && /^https?:\/\/json-schema\.org\//.test(meta);
+    if (typeof meta === "string" && /^https?:\/\/json-schema\.org\//.test(meta)) return "schema";
+    return looksLikeExperiment(data) ? "experiment" : "scenario";
   } catch {
-    return false; // unreadable or not JSON: the scenario loader reports it
+    return "scenario"; // unreadable or not JSON: the scenario loader reports it
   }
 }
 
-/** Loads one file, turning a ScenarioError into its problems (other errors propagate); skips a JSON Schema. */
+/** Loads one file, turning a ScenarioError into its problems (other errors propagate); skips a JSON Schema; checks an experiment file with its scenario. */
 async function check(file: string): Promise<FileResult> {
-  if (await isJsonSchema(file)) return { file, ok: true, skipped: "a JSON Schema, not a scenario", problems: [] };
+  const kind = await kindOf(file);
+  if (kind === "schema") return { file, ok: true, skipped: "a JSON Schema, not a scenario", problems: [] };
   try {
+    if (kind === "experiment") {
+      const ex = await loadExperiment(file);
+      const runs = ex.design.points.length * ex.replications;
+      return { file, ok: true, hash: ex.hash, experiment: `${ex.design.method} design, ${ex.design.points.length} points x ${ex.replications} replications = ${runs} runs`, problems: [] };
+    }
     const loaded = await loadScenario(file);
     return { file, ok: true, hash: loaded.hash, problems: [] };
   } catch (err) {
@@ -63,6 +77,7 @@ const paint = (io: CliIO, code: number, text: string) => (io.color ? `\x1b[${cod
 /** The human-readable result line of one file. */
 function resultLine(r: FileResult, io: CliIO): string {
   if (r.skipped) return `${paint(io, 33, "skip")}  ${r.file}  ${r.skipped}`;
+  if (r.ok && r.experiment) return `${paint(io, 32, "ok")}    ${r.file}  experiment: ${r.experiment}`;
   if (r.ok) return `${paint(io, 32, "ok")}    ${r.file}  sha256:${r.hash!.slice(0, 12)}…`;
   const n = r.problems.length;
   return `${paint(io, 31, "FAIL")}  ${r.file}  ${n} problem${n === 1 ? "" : "s"}`;
@@ -71,7 +86,7 @@ function resultLine(r: FileResult, io: CliIO): string {
 /** The `validate` command. */
 export const validateCommand: Command = {
   name: "validate",
-  summary: "check scenario files and report every problem",
+  summary: "check scenario and experiment files and report every problem",
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" } });

@@ -137,6 +137,14 @@ export function expectedOf(s: z.core.$ZodType): string | undefined {
   return EXPECTED.get(s._zod.def);
 }
 
+/** The range of a numeric parameter, by the schema's definition object (as EXPECTED). */
+const RANGES = new WeakMap<object, NumRange>();
+
+/** The range of the numeric parameter `s` when it was built by num() (else undefined). */
+export function rangeOf(s: z.core.$ZodType): NumRange | undefined {
+  return RANGES.get(s._zod.def);
+}
+
 /**
  * A numeric parameter within `range`: a number, or a distribution whose support lies inside it.
  * The distribution branch is the one shared `DistributionSchema` (so the JSON Schema defines it
@@ -165,6 +173,7 @@ function numBase(range: NumRange) {
       });
     });
   EXPECTED.set(schema._zod.def, `${describeRange(range)}, or a distribution`);
+  RANGES.set(schema._zod.def, range);
   return schema;
 }
 

@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import { closestKey } from "./did-you-mean.js";
 import { valueAt } from "./json-path.js";
-import { descriptionAt, knownKeysAt } from "./schema-walk.js";
+import { descriptionAt, knownKeysAt, schemaAt, unwrapFor } from "./schema-walk.js";
 
 type Issue = z.core.$ZodIssue;
 type Path = (string | number)[];
@@ -44,7 +44,7 @@ const typeName = (t: string) => TYPE_NAMES[t] ?? t;
 const quoteList = (vs: readonly unknown[]) => vs.map((v) => JSON.stringify(v)).join(", ");
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function bound(iss: Extract<Issue, { code: "too_small" | "too_big" }>): string {
+function bound(iss: Extract<Issue, { code: "too_small" | "too_big" }>, whole = false): string {
   const small = iss.code === "too_small";
   const n = small ? (iss as { minimum: number | bigint }).minimum : (iss as { maximum: number | bigint }).maximum;
   const inclusive = iss.inclusive !== false;
@@ -55,7 +55,7 @@ function bound(iss: Extract<Issue, { code: "too_small" | "too_big" }>): string {
     case "string":
       return `${small ? "at least" : "at most"} ${plural(Number(n), "character")}`;
     default:
-      return `a number ${small ? (inclusive ? ">=" : ">") : inclusive ? "<=" : "<"} ${n}`;
+      return `${whole ? "a whole number" : "a number"} ${small ? (inclusive ? ">=" : ">") : inclusive ? "<=" : "<"} ${n}`;
   }
 }
 
@@ -104,7 +104,10 @@ export function issuesToProblems(issues: readonly Issue[], schema: z.core.$ZodTy
       case "too_small":
       case "too_big": {
         const isNumber = iss.origin === "number" || iss.origin === "int" || iss.origin === "bigint";
-        const what = isNumber ? expected(path, bound(iss)) : `expected ${bound(iss)}`;
+        const at = isNumber ? schemaAt(schema, path, input) : undefined;
+        const node = at && unwrapFor(at, 0); // the value is a number: unwrap optional and union wrappers as for one
+        const whole = node !== undefined && (node as { isInt?: boolean }).isInt === true;
+        const what = isNumber ? expected(path, bound(iss, whole)) : `expected ${bound(iss)}`;
         return push(path, `${what}${found(path)}`);
       }
       case "not_multiple_of":

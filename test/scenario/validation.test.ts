@@ -70,7 +70,7 @@ describe("shape problems name the file, the path and what was expected", () => {
 
   it("a bound on a plain number", async () => {
     const p = await onlyProblem((s) => (s.horizon.endYear = 2200), "$.horizon.endYear");
-    expect(p.message).toBe("expected a number <= 2100 (found 2200)");
+    expect(p.message).toBe("expected a whole number <= 2100 (found 2200)");
   });
 
   it("a distribution with a bad field reports the nested path", async () => {

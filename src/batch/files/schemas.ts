@@ -38,6 +38,7 @@ export const ManifestSchema = z.object({
   runs: z.number().int(),
   series: z.boolean().describe("whether series.csv.gz was written"),
   workers: z.number().int(),
+  queue: z.string().optional().describe("the queue the shards ran on (--queue), its URL with the password as ***; absent for a local batch"),
   startedAt: z.string(),
   finishedAt: z.string(),
   seconds: z.number(),

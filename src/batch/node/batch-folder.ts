@@ -23,8 +23,10 @@ export interface FolderBatchOptions {
   out: string;
   /** worker threads; 0 runs in this thread (ignored when `executor` is given) */
   workers: number;
-  /** an executor to use instead (the benchmarks wrap one to time it) */
+  /** an executor to use instead (the benchmarks wrap one to time it; a queue); the caller closes it */
   executor?: Executor;
+  /** the queue the shards ran on, as a URL without its password (manifest.json records it) */
+  queue?: string;
   /** an existing checkpoint is required */
   resume?: boolean;
   kind?: FolderKind;
@@ -87,7 +89,7 @@ export async function runBatchFolder(plan: BatchPlan, options: FolderBatchOption
     const t1 = performance.now();
     const files = await writeBatchFiles(plan, store, folderSink(out), { kind, series: options.series });
     timings.writeMs = performance.now() - t1;
-    const manifest = buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), series: options.series === true });
+    const manifest = buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), series: options.series === true, queue: options.queue });
     writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     return { ...outcome, files, timings };
   } finally {

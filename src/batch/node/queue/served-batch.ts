@@ -1,0 +1,145 @@
+/**
+ * One batch as a worker process serves it: the batch's scenarios (fetched by content hash and
+ * checked), a pool of worker threads speaking the same worker API as a local batch (so records,
+ * failed runs and crashed threads are handled exactly as locally), and a BullMQ Worker on the
+ * batch's queue whose processor checks every job against the schema, the build and the batch's
+ * registration before a thread runs it. No code is ever taken from a job.
+ */
+import type { Job } from "bullmq";
+import type { Redis as RedisClient } from "ioredis";
+import { BUILD_ID } from "../../build-id.js";
+import { runSeed, type BatchPlan, type Shard } from "../../plan.js";
+import { workerPool, type SpawnWorker } from "../../worker-pool.js";
+import type { QueueLibs } from "./libs.js";
+import { JobDataSchema, KEY_PREFIX, encodeResult, keys, queueName, type BatchMeta, type JobData, type JobResult } from "./protocol.js";
+import type { ScenarioCache } from "./scenario-store.js";
+
+/** What every served batch of a worker process shares. */
+export interface WorkerContext {
+  libs: QueueLibs;
+  /** for notes to coordinators */
+  redis: RedisClient;
+  scenarios: ScenarioCache;
+  /** a new connection for a BullMQ Worker */
+  connect(): RedisClient;
+  /** threads per batch, and jobs at once */
+  concurrency: number;
+  /** BullMQ lock duration, ms; a dead worker's job goes back to the queue about this long after */
+  lockMs: number;
+  /** "host/pid" */
+  name: string;
+  spawn: SpawnWorker;
+  log(line: string): void;
+}
+
+/** A batch being served. */
+export interface ServedBatch {
+  meta: BatchMeta;
+  /** jobs running now */
+  running(): number;
+  /** stops taking jobs, waits for the running ones to finish, stops the threads */
+  close(): Promise<void>;
+  /** returns the running jobs to the queue at once and stops the threads (the process exits next) */
+  abandon(): Promise<void>;
+}
+
+/** Resolves when `work` ends or after `ms`, whichever is first (BullMQ's close and disconnect wait for ever while Redis is away). */
+const bounded = (ms: number, work: Promise<unknown>) => Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+
+/** Leaves a one-line note for the batch's coordinator (kept an hour). */
+export async function noteToCoordinator(redis: RedisClient, batch: string, text: string): Promise<void> {
+  await redis.rpush(keys.notes(batch), text);
+  await redis.ltrim(keys.notes(batch), -100, -1);
+  await redis.expire(keys.notes(batch), 3600);
+}
+
+/** Why a valid job must not run in this batch, or null. */
+function misfit(d: JobData, meta: BatchMeta): string | null {
+  if (d.build !== BUILD_ID) return `it was made for clustersim build ${d.build}, this worker is build ${BUILD_ID} (run the same build on every machine)`;
+  if (d.batch !== meta.batch) return `it names batch ${d.batch}, its queue is batch ${meta.batch}'s`;
+  const s = meta.scenarios[d.scenarioIndex];
+  if (!s || s.hash !== d.scenarioHash) return "its scenario is not the one the batch registered at that index";
+  if (d.baseSeed !== null) for (let j = 0; j < d.seeds.length; j++) if (d.seeds[j] !== runSeed(d.baseSeed, d.firstRun + j)) return `its seed for run ${d.firstRun + j} does not follow base seed ${d.baseSeed}`;
+  return null;
+}
+
+/** Starts serving a registered batch: fetches its scenarios, starts its threads and its BullMQ Worker. */
+export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<ServedBatch> {
+  const scenarios = await ctx.scenarios.get(meta.scenarios.map((s) => s.hash));
+  // the pool needs the scenarios (sent to each thread once) and the tests' faults; no seeds or runs
+  const plan: BatchPlan = {
+    scenarios: meta.scenarios.map((s, i) => ({ name: s.name, file: `redis:${s.hash}`, hash: s.hash, scenario: scenarios[i] })),
+    seeds: { kind: "derived", baseSeed: 0 },
+    runs: 0,
+    ...(meta.faults ? { faults: meta.faults } : {}),
+  };
+  const pool = workerPool(plan, ctx.concurrency, ctx.spawn);
+  const short = meta.batch.slice(0, 8);
+  const active = new Map<string, { job: Job; token: string | undefined; done: Promise<void> }>();
+  const { UnrecoverableError } = ctx.libs.bullmq;
+
+  const processor = async (job: Job, token?: string): Promise<JobResult> => {
+    const parsed = JobDataSchema.safeParse(job.data);
+    if (!parsed.success) {
+      const why = `job ${job.id} refused: it does not match the job schema (${parsed.error.issues[0]?.message})`;
+      ctx.log(`batch ${short}: ${why}`);
+      throw new UnrecoverableError(why);
+    }
+    const d = parsed.data;
+    const why = misfit(d, meta);
+    if (why) {
+      ctx.log(`batch ${short}: job ${job.id} refused: ${why}`);
+      await noteToCoordinator(ctx.redis, meta.batch, `worker ${ctx.name} refused job ${job.id}: ${why}`).catch(() => {});
+      throw new UnrecoverableError(`refused by worker ${ctx.name}: ${why}`);
+    }
+    const shard: Shard = { scenarioIndex: d.scenarioIndex, scenarioHash: meta.scenarios[d.scenarioIndex].hash, firstRun: d.firstRun, count: d.seeds.length, seeds: d.seeds };
+    let finished!: () => void;
+    active.set(job.id!, { job, token, done: new Promise<void>((resolve) => (finished = resolve)) });
+    const what = `batch ${short} ${meta.scenarios[d.scenarioIndex].name}: ${shard.count === 1 ? "run" : "runs"} ${shard.firstRun}${shard.count === 1 ? "" : `-${shard.firstRun + shard.count - 1}`}`;
+    ctx.log(what);
+    try {
+      const result = await pool.runShard(shard);
+      const failed = result.errors.filter((e) => e !== null).length;
+      ctx.log(`${what} done in ${Math.round(result.computeMs)} ms${failed > 0 ? `, ${failed} failed` : ""}`);
+      return encodeResult(result, BUILD_ID, ctx.name);
+    } finally {
+      active.delete(job.id!);
+      finished();
+    }
+  };
+
+  const connection = ctx.connect();
+  const worker = new ctx.libs.bullmq.Worker(queueName(meta.batch), processor, {
+    connection,
+    prefix: KEY_PREFIX,
+    concurrency: ctx.concurrency,
+    lockDuration: ctx.lockMs,
+    stalledInterval: ctx.lockMs,
+    maxStalledCount: 1,
+  });
+  worker.on("error", () => {}); // connection trouble is reported once by the process's own connection
+  worker.on("failed", (job, err) => {
+    if (job && !err.message.startsWith("refused") && !err.message.includes("refused:")) ctx.log(`batch ${short}: job ${job.id} failed: ${err.message.split("\n")[0]}`);
+  });
+
+  return {
+    meta,
+    running: () => active.size,
+    async close() {
+      const closing = worker.close().catch(() => {}); // takes no more jobs; resolves once the running ones are stored
+      await Promise.all([...active.values()].map((a) => a.done)); // the running shards finish (in threads: no Redis needed)
+      // storing their results needs Redis: with Redis away, give up after a while (the jobs then run again elsewhere)
+      await bounded(5000, closing);
+      await bounded(1000, worker.disconnect()); // its blocking connection, which would linger until its command returns
+      await pool.close();
+      connection.disconnect();
+    },
+    async abandon() {
+      // back to the queue at once; with Redis away, their locks expire and the stalled-job check returns them instead
+      await bounded(2000, Promise.all([...active.values()].map(({ job, token }) => job.moveToWait(token))));
+      await bounded(1000, worker.disconnect());
+      await pool.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * `clustersim experiment <experiment.json> [--seed S] [--set PATH=VALUE]... [--workers auto|K] [--out DIR] [--resume] [--quiet] [--json]`:
+ * runs an experiment file (a design over factors of a scenario, or a test function) on the batch
+ * layer, checkpointed and resumable, and writes design.csv, points.csv, indices.csv, noise.csv,
+ * boxes.csv... to the output folder. The work is the library function runExperimentFolder.
+ */
+import type { BatchProgressEvent } from "../batch/run-batch.js";
+import { parseFaults } from "../batch/faults.js";
+import { toPlainJson } from "../batch/files/json.js";
+import { loadExperiment } from "../batch/experiment/node/load.js";
+import { runExperimentFolder } from "../batch/experiment/node/folder.js";
+import { formatExperimentSummary } from "../report/experiment-summary.js";
+import { progressBar, type Progress } from "../report/progress.js";
+import { parseChange } from "../scenario/changes.js";
+import { parseWorkers } from "./batch.js";
+import { EXIT, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
+
+const usage = `Usage: clustersim experiment <experiment.json> [--seed S] [--set PATH=VALUE]... [--workers auto|K] [--out DIR] [--resume] [--quiet] [--json]
+
+Runs an experiment file: a design (grid, Latin hypercube, Sobol', Saltelli, Morris or explicit
+points) over factors of a scenario (JSON paths set, scaled or shifted) or an analytic test
+function, each point with the same seeds (common random numbers), and writes design.csv,
+points.csv, runs.csv, indices.csv (Sobol' or Morris), noise.csv, boxes.csv (PRIM),
+experiment.json, datapackage.json and manifest.json to the output folder. Finished runs are
+checkpointed: after a crash or Ctrl-C the same command (with or without --resume) finishes the
+experiment with the same files an uninterrupted one writes, whatever the worker count. The
+format: docs/experiments.md.
+
+Options:
+  --seed S          base seed, replacing the file's "seed" (replication r runs deriveSeed(S, r))
+  --set PATH=VALUE  put a JSON value at a JSON path of the experiment file, e.g. --set '$.design.n=64'
+                    --set '$.replications=2' (repeatable; checked like the file; recorded in manifest.json)
+  --workers auto|K  worker threads (default auto = the machine's cores, or this thread for a test function; 0 = in this thread)
+  --out DIR         results folder (default results/experiment-<name>-s<seed>)
+  --resume          finish the experiment whose checkpoint is in --out (an error if there is none)
+  --quiet           no progress bar
+  --json            print experiment.json's content (with "out") as one JSON document
+  -h, --help        show this help
+
+Exit codes: 0 ok, 1 some runs failed (files still written), 2 bad arguments or input, 130 interrupted.
+`;
+
+/** A progress callback: says what a re-run finds stored, then drives a bar over the runs left. */
+function experimentProgress(io: CliIO, out: string, quiet: boolean) {
+  let bar: Progress | null = null;
+  const onProgress = (p: BatchProgressEvent) => {
+    if (bar === null) {
+      if (p.before >= p.total) io.stderr(`nothing left to run: all ${p.total} runs are stored in ${out}; writing the files from them\n`);
+      else if (p.before > 0) io.stderr(`continuing the experiment in ${out}: ${p.before} runs stored, ${p.total - p.before} to run\n`);
+      bar = progressBar(io, p.total - p.before, "runs", quiet);
+    }
+    bar.update(p.done - p.before, p.failed > 0 ? `· ${p.failed} failed` : "");
+  };
+  return { onProgress, stop: () => bar?.stop() };
+}
+
+/** The `experiment` command. */
+export const experimentCommand: Command = {
+  name: "experiment",
+  summary: "sweeps, designs and sensitivity analysis (Sobol', Morris, PRIM) from an experiment file",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      seed: { type: "string" },
+      set: { type: "string", multiple: true },
+      workers: { type: "string" },
+      out: { type: "string" },
+      resume: { type: "boolean" },
+      quiet: { type: "boolean" },
+      json: { type: "boolean" },
+    });
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "expected an experiment file" : `expected one experiment file, got ${positionals.length}`);
+    const seed = values.seed === undefined ? undefined : intOption("seed", values.seed, 1);
+    if (seed !== undefined && seed > 0xffffffff) throw new UsageError(`--seed must be at most 4294967295, got ${seed}`);
+    const workers = parseWorkers(values.workers);
+    const changes = (values.set ?? []).map(parseChange);
+    const ex = await loadExperiment(positionals[0], { changes, seed });
+    const out = values.out ?? `results/experiment-${ex.name}-s${ex.seed}`;
+    // a test function costs less to evaluate than to send to a worker: "auto" runs it in this thread
+    const threads = ex.model.kind === "test-function" && (values.workers === undefined || values.workers === "auto") ? 0 : workers;
+    const controller = new AbortController();
+    const onSigint = () => controller.abort();
+    process.once("SIGINT", onSigint);
+    const progress = experimentProgress(io, out, values.quiet === true);
+    try {
+      const faults = parseFaults(process.env.CLUSTERSIM_FAULT);
+      const result = await runExperimentFolder(ex, { out, workers: threads, resume: values.resume === true, faults, signal: controller.signal, onProgress: progress.onProgress });
+      progress.stop();
+      if (result.outcome === "aborted") {
+        io.stderr(`interrupted: the checkpoint in ${out} is intact; finish with the same command and --resume\n`);
+        return EXIT.interrupted;
+      }
+      const summary = result.summary!;
+      io.stdout(values.json ? `${JSON.stringify(toPlainJson({ out, ...summary }), null, 2)}\n` : formatExperimentSummary(summary, result.analysis!, io.color));
+      if (!values.json) io.stderr(`results in ${out}\n`);
+      return summary.failed > 0 ? EXIT.failure : EXIT.ok;
+    } finally {
+      progress.stop();
+      process.off("SIGINT", onSigint);
+    }
+  },
+};
