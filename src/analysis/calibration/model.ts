@@ -54,8 +54,7 @@ export function calibrationObservations(scenario: Scenario): CalibrationObservat
     .map((id): CalibrationObservation => {
       const o = observations[id];
       if (o.kind === "poisson") return { id, kind: "poisson", count: o.observed };
-      const target = (o as { target?: number }).target;
-      return { id, kind: "interval", min: o.min, max: o.max, ...(target !== undefined ? { target } : {}) };
+      return { id, kind: "interval", min: o.min, max: o.max, ...(o.target !== undefined ? { target: o.target } : {}) };
     });
 }
 
