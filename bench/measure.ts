@@ -1,13 +1,16 @@
 /**
  * Measuring one core case inside its own process: count the agent-steps, size the reference
- * kernel to the same agents and quarters, warm up, then take samples, kernel and model
- * interleaved in ABBA blocks (kernel, model, model, kernel), and summarise by medians and median
- * absolute deviations. The ratio to the kernel is taken per sample from blocks a few hundred
- * milliseconds apart, so the machine's speed and load mostly cancel out.
+ * kernels (the frozen one and the native one) to the same agents and quarters, warm up, then
+ * take samples, kernels and model interleaved in palindromic blocks (native, kernel, model,
+ * model, kernel, native: the frozen kernel's ABBA quartet around the model, as before, with a
+ * native block at each end), and summarise by medians and median absolute deviations. The
+ * ratios to the kernels are taken per sample from blocks a few hundred milliseconds apart, so
+ * the machine's speed and load mostly cancel out.
  */
 import type { Scenario } from "../src/scenario/schema.js";
 import type { CoreCase, ProfileName } from "./cases.js";
 import { allocateKernel, kernelAgentSteps, runKernel } from "./kernel.js";
+import { allocateNativeKernel, runNativeKernel } from "./kernel-native.js";
 import { countAgentSteps, stateBytes, timedRun, zeroTimes } from "./model-run.js";
 import { scaleScenario } from "./scale.js";
 import { perSecond, summarize } from "./stats.js";
@@ -25,7 +28,7 @@ export interface ChildSpec {
   slowdown: number;
 }
 
-/** The reference kernel's figures in the same process. */
+/** A reference kernel's figures in the same process (the frozen kernel's or the native kernel's). */
 export interface KernelFigures {
   /** agents per quarter (matched to the model's mean live agents) */
   agents: number;
@@ -53,7 +56,7 @@ export interface CaseResult {
   agentsPerQuarter: number;
   /** firm agents ever created in a run (mean over the seeds); the model's loops visit all of them */
   firmsEver: number;
-  /** timed model runs, and samples (a sample = `quartets` ABBA blocks: kernel, model, model, kernel; each block one run per seed) */
+  /** timed model runs, and samples (a sample = `quartets` blocks of native, kernel, model, model, kernel, native; each block one run per seed) */
   runs: number;
   samples: number;
   /** ms per run over all model blocks: median, median absolute deviation, quartiles */
@@ -78,9 +81,19 @@ export interface CaseResult {
   /** the same ratio with the model's stepping time only (construction and targets left out) */
   stepRatioToKernel: number;
   kernel: KernelFigures;
-  /** in order: every model and kernel block's ms per run, and every sample's ratio (for diagnosis) */
-  trace: { modelMs: number[]; kernelMs: number[]; ratio: number[] };
-  /** the child process's peak resident set, MB (kernel and model together, Node and tsx included) */
+  /** the same ratio against the native kernel (bench/kernel-native.ts: native Math, xorshift32): median, MAD, quartiles; reported, never gated */
+  ratioToNative: number;
+  ratioToNativeMad: number;
+  ratioToNativeQ1: number;
+  ratioToNativeQ3: number;
+  /** the native ratio with the model's stepping time only */
+  stepRatioToNative: number;
+  /** median over samples of (kernel agent-steps/s) / (native kernel agent-steps/s), each side's fastest block: the frozen kernel's distance from the native limit */
+  kernelToNative: number;
+  nativeKernel: KernelFigures;
+  /** in order: every model, kernel and native block's ms per run, and every sample's ratios (for diagnosis) */
+  trace: { modelMs: number[]; kernelMs: number[]; nativeMs: number[]; ratio: number[]; ratioToNative: number[] };
+  /** the child process's peak resident set, MB (both kernels and the model together, Node and tsx included) */
   peakRssMB: number;
   /** typed arrays one run's state and metrics hold at its end (allocated agent slots included), MB */
   stateMB: number;
@@ -119,6 +132,7 @@ export function measureCore(spec: ChildSpec, base: Scenario, log: (text: string)
   const kernelAgents = Math.max(1, Math.round(agentSteps / quarters));
   const kernelRunSteps = kernelAgentSteps(kernelAgents, quarters);
   const store = allocateKernel(kernelAgents);
+  const nativeStore = allocateNativeKernel(kernelAgents);
 
   // No forced GC before a block: a full gc() there makes the next model runs about 3 times
   // slower (measured), so each block pays the collections its own allocation causes.
@@ -126,6 +140,12 @@ export function measureCore(spec: ChildSpec, base: Scenario, log: (text: string)
   const kernelBlock = (): number => {
     const t0 = performance.now();
     for (const seed of seeds) sink += runKernel(store, seed, quarters);
+    return (performance.now() - t0) / runsPerBlock;
+  };
+  /** A block of native kernel runs, one per seed; ms per run. */
+  const nativeBlock = (): number => {
+    const t0 = performance.now();
+    for (const seed of seeds) sink += runNativeKernel(nativeStore, seed, quarters);
     return (performance.now() - t0) / runsPerBlock;
   };
   /** A block of model runs, one per seed (each done `slowdown` times over); ms per run. */
@@ -139,15 +159,17 @@ export function measureCore(spec: ChildSpec, base: Scenario, log: (text: string)
   };
 
   log(
-    `${c.name}: ${runsPerBlock} run(s) per block, ${4 * c.quartets} blocks per sample, ${Math.round(agentSteps)} agent-steps per run, ` +
+    `${c.name}: ${runsPerBlock} run(s) per block, ${6 * c.quartets} blocks per sample (native, kernel, model, model, kernel, native), ${Math.round(agentSteps)} agent-steps per run, ` +
       `kernel ${kernelAgents} agents x ${quarters} quarters${slowdown > 1 ? `, SLOWDOWN x${slowdown}` : ""}\n`,
   );
   for (let w = 0; w < prof.warmup; w++) {
+    nativeBlock();
     kernelBlock();
     modelBlock();
   }
 
   const models: ModelBlock[] = [], kernels: number[] = [], ratios: number[] = [], stepRatios: number[] = [];
+  const natives: number[] = [], nativeRatios: number[] = [], nativeStepRatios: number[] = [], kernelToNative: number[] = [];
   const sampling = performance.now();
   const tty = process.stderr.isTTY === true;
   for (let i = 0; i < prof.max; i++) {
@@ -156,19 +178,33 @@ export function measureCore(spec: ChildSpec, base: Scenario, log: (text: string)
     // model's garbage collection leaves in whatever runs next (seen at 100x). Its ratio compares
     // each side's fastest block: interference from other work only ever slows a block down, and
     // best-of-blocks cut the per-sample spread from about 10% to about 3% here.
-    const k: number[] = [], m: ModelBlock[] = [];
+    // The native kernel's blocks wrap each quartet (native first and last), so the frozen
+    // kernel's blocks keep their places next to the model's and the gated ratio is measured
+    // as before; the whole sequence stays a palindrome, which cancels drift for both ratios.
+    const k: number[] = [], m: ModelBlock[] = [], nk: number[] = [];
     for (let j = 0; j < c.quartets; j++) {
+      nk.push(nativeBlock());
       k.push(kernelBlock());
       m.push(modelBlock(), modelBlock());
       k.push(kernelBlock());
+      nk.push(nativeBlock());
     }
     const kernelRate = perSecond(kernelRunSteps, Math.min(...k));
-    ratios.push(perSecond(agentSteps, Math.min(...m.map((b) => b.ms))) / kernelRate);
-    stepRatios.push(perSecond(agentSteps, Math.min(...m.map((b) => b.stepMs))) / kernelRate);
+    const nativeRate = perSecond(kernelRunSteps, Math.min(...nk));
+    const modelRate = perSecond(agentSteps, Math.min(...m.map((b) => b.ms)));
+    const modelStepRate = perSecond(agentSteps, Math.min(...m.map((b) => b.stepMs)));
+    ratios.push(modelRate / kernelRate);
+    stepRatios.push(modelStepRate / kernelRate);
+    nativeRatios.push(modelRate / nativeRate);
+    nativeStepRatios.push(modelStepRate / nativeRate);
+    kernelToNative.push(kernelRate / nativeRate);
     models.push(...m);
     kernels.push(...k);
+    natives.push(...nk);
     const n = i + 1;
-    const line = `  ${c.name}: sample ${n} model ${sig(summarize(m.map((b) => b.ms)).median)} ms/run kernel ${sig(summarize(k).median)} ms/run ratio ${ratios[i].toFixed(3)}`;
+    const line =
+      `  ${c.name}: sample ${n} model ${sig(summarize(m.map((b) => b.ms)).median)} ms/run kernel ${sig(summarize(k).median)} ` +
+      `native ${sig(summarize(nk).median)} ms/run ratio ${ratios[i].toFixed(3)} (native ${nativeRatios[i].toFixed(3)})`;
     if (tty) log(`\r${line}   `);
     else if (n % 5 === 0) log(`${line}\n`);
     if (n >= prof.min && performance.now() - sampling >= prof.budgetMs) break;
@@ -185,6 +221,8 @@ export function measureCore(spec: ChildSpec, base: Scenario, log: (text: string)
   const rate = summarize(models.map((b) => perSecond(agentSteps, b.ms)));
   const ratio = summarize(ratios);
   const kms = summarize(kernels);
+  const nms = summarize(natives);
+  const nativeRatio = summarize(nativeRatios);
   const median = (xs: number[]): number => summarize(xs).median;
   return {
     case: c.name,
@@ -225,7 +263,26 @@ export function measureCore(spec: ChildSpec, base: Scenario, log: (text: string)
       madMs: kms.mad,
       agentStepsPerSec: perSecond(kernelRunSteps, kms.median),
     },
-    trace: { modelMs: models.map((b) => round3(b.ms)), kernelMs: kernels.map(round3), ratio: ratios.map(round3) },
+    ratioToNative: nativeRatio.median,
+    ratioToNativeMad: nativeRatio.mad,
+    ratioToNativeQ1: nativeRatio.q1,
+    ratioToNativeQ3: nativeRatio.q3,
+    stepRatioToNative: median(nativeStepRatios),
+    kernelToNative: median(kernelToNative),
+    nativeKernel: {
+      agents: kernelAgents,
+      agentSteps: kernelRunSteps,
+      medianMs: nms.median,
+      madMs: nms.mad,
+      agentStepsPerSec: perSecond(kernelRunSteps, nms.median),
+    },
+    trace: {
+      modelMs: models.map((b) => round3(b.ms)),
+      kernelMs: kernels.map(round3),
+      nativeMs: natives.map(round3),
+      ratio: ratios.map(round3),
+      ratioToNative: nativeRatios.map(round3),
+    },
     peakRssMB,
     stateMB,
     wallSeconds: (performance.now() - started) / 1000,

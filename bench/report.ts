@@ -34,7 +34,19 @@ const caseName = (r: CaseResult): string => (r.slowdown > 1 ? `${r.case} (slowdo
 /** The throughput table: one row per case. */
 export function throughputTable(results: readonly CaseResult[]): string {
   return table(
-    ["case", "agent-steps/run", "runs", "ms/run (MAD)", "runs/s", "agent-steps/s", "ns/agent-step", "kernel agent-steps/s", "ratio to kernel (MAD)"],
+    [
+      "case",
+      "agent-steps/run",
+      "runs",
+      "ms/run (MAD)",
+      "runs/s",
+      "agent-steps/s",
+      "ns/agent-step",
+      "kernel agent-steps/s",
+      "native agent-steps/s",
+      "ratio to kernel (MAD)",
+      "ratio to native (MAD)",
+    ],
     results.map((r) => [
       caseName(r),
       sig(r.agentSteps, 4),
@@ -44,7 +56,9 @@ export function throughputTable(results: readonly CaseResult[]): string {
       rate(r.agentStepsPerSec),
       sig(1e9 / r.agentStepsPerSec),
       rate(r.kernel.agentStepsPerSec),
+      rate(r.nativeKernel.agentStepsPerSec),
       `${r.ratioToKernel.toFixed(3)} (${r.ratioMad.toFixed(3)})`,
+      `${r.ratioToNative.toFixed(3)} (${r.ratioToNativeMad.toFixed(3)})`,
     ]),
   );
 }
@@ -52,7 +66,7 @@ export function throughputTable(results: readonly CaseResult[]): string {
 /** The phases and memory table: one row per case. */
 export function phaseTable(results: readonly CaseResult[]): string {
   return table(
-    ["case", "agents/quarter", "firms ever", "construct ms", "step ms", "ms/quarter", "targets ms", "step-only ratio", "state MB", "peak RSS MB"],
+    ["case", "agents/quarter", "firms ever", "construct ms", "step ms", "ms/quarter", "targets ms", "step-only ratio", "step-only ratio to native", "kernel / native", "state MB", "peak RSS MB"],
     results.map((r) => [
       caseName(r),
       sig(r.agentsPerQuarter, 4),
@@ -62,6 +76,8 @@ export function phaseTable(results: readonly CaseResult[]): string {
       sig(r.msPerStep),
       sig(r.finishMs, 2),
       r.stepRatioToKernel.toFixed(3),
+      r.stepRatioToNative.toFixed(3),
+      r.kernelToNative.toFixed(3),
       sig(r.stateMB),
       sig(r.peakRssMB),
     ]),

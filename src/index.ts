@@ -20,3 +20,5 @@ export { workerThreadPool, spawnWorkerThread } from "./batch/node/worker-threads
 export { readResultsFolder, type ResultsFolder } from "./batch/node/read-folder.js";
 export { renderReportFolder } from "./report/node/render-folder.js";
 export { loadScenarioWith } from "./scenario/load-with-changes.js";
+export { loadExperiment } from "./batch/experiment/node/load.js";
+export { runExperimentFolder } from "./batch/experiment/node/folder.js";

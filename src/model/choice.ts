@@ -73,6 +73,39 @@ export function districtUtility(p: ModelParams, s: ModelState, industry: number,
   );
 }
 
+/**
+ * Tables the terms of districtUtility that stay fixed while the quarter's leads are decided (cell
+ * output, anchors, chain completeness, wage, infrastructure, services, land cost; only land
+ * readiness moves as projects queue), for leadUtility. Call at the start of the quarter's leads.
+ */
+export function prepareLeadUtility(p: ModelParams, s: ModelState): void {
+  const I = p.industries.ids.length;
+  const b = p.choice;
+  const landCost = b.landCost * p.schedule.landCost[yearOf(s.quarter)];
+  for (let i = 0; i < I; i++) {
+    const park = p.industry.homePark[i];
+    const cell = park * I + i;
+    // The same terms in the same order as districtUtility, up to land readiness.
+    s.leadUtilityTerms[i * 4] =
+      b.locationConstant +
+      b.districtConstant +
+      b.chainCompleteness * s.chainCompleteness[i] +
+      b.agglomeration * log1p(s.cellOutput[cell]) +
+      b.anchorPresent * (s.cellAnchorsActive[cell] > 0 ? 1 : 0) +
+      b.wage * s.wageGapLn[p.industry.market[i]];
+    s.leadUtilityTerms[i * 4 + 1] = b.infrastructure * s.infrastructure[park];
+    s.leadUtilityTerms[i * 4 + 2] = b.services * s.services[park];
+    s.leadUtilityTerms[i * 4 + 3] = landCost;
+  }
+}
+
+/** districtUtility from the terms prepareLeadUtility tabled this quarter: the same value, added in the same order. */
+export function leadUtility(p: ModelParams, s: ModelState, industry: number, landNeed: number): number {
+  const t = s.leadUtilityTerms;
+  const j = industry * 4;
+  return t[j] + p.choice.landReadiness * landReadiness(s, p.industry.homePark[industry], landNeed) + t[j + 1] + t[j + 2] + t[j + 3];
+}
+
 /** P(district) for a lead of industry i whose utility there is v (nested logit; staying out has weight 1). */
 export function districtProbability(p: ModelParams, s: ModelState, industry: number, v: number): number {
   const I = p.industries.ids.length;
@@ -84,19 +117,39 @@ export function districtProbability(p: ModelParams, s: ModelState, industry: num
   return (e / inclusive) * (nestTerm / (1 + s.otherNests[industry] + nestTerm));
 }
 
+/** districtProbability, keeping exp(v / lambda), the inclusive sum and its term in s.choiceScratch for outsideChoiceAfter. */
+export function districtChoice(p: ModelParams, s: ModelState, industry: number, v: number): number {
+  const I = p.industries.ids.length;
+  const d = p.choice.districtNest;
+  const lambda = p.choice.lambda[d];
+  const e = exp(v / lambda);
+  const inclusive = e + s.nestSum[d * I + industry];
+  const nestTerm = exp(lambda * ln(inclusive));
+  const sc = s.choiceScratch;
+  sc[0] = e;
+  sc[1] = inclusive;
+  sc[2] = nestTerm;
+  return (e / inclusive) * (nestTerm / (1 + s.otherNests[industry] + nestTerm));
+}
+
 /**
  * Where a lead of industry i with district utility v and uniform u >= P(district) goes: the index
  * of the competitor that wins it, or -1 for staying out. Cumulates the alternatives after the
  * district: the district's nest, then the other nests in order, staying out last.
  */
 export function outsideChoice(p: ModelParams, s: ModelState, industry: number, v: number, u: number): number {
+  districtChoice(p, s, industry, v);
+  return outsideChoiceAfter(p, s, industry, u);
+}
+
+/** outsideChoice for the utility of the last districtChoice (its terms in s.choiceScratch, not recomputed). */
+export function outsideChoiceAfter(p: ModelParams, s: ModelState, industry: number, u: number): number {
   const I = p.industries.ids.length;
   const N = p.choice.nests.ids.length;
-  const b = p.choice;
-  const d = b.districtNest;
-  const e = exp(v / b.lambda[d]);
-  const inclusive = e + s.nestSum[d * I + industry];
-  const dTerm = exp(b.lambda[d] * ln(inclusive));
+  const d = p.choice.districtNest;
+  const e = s.choiceScratch[0];
+  const inclusive = s.choiceScratch[1];
+  const dTerm = s.choiceScratch[2];
   const den = 1 + s.otherNests[industry] + dTerm;
   let cum = (e / inclusive) * (dTerm / den);
   for (let n = 0; n < N; n++) {

@@ -9,12 +9,12 @@
  * its expected signings (mu).
  */
 import { exp, poisson } from "../random/index.js";
-import { districtProbability, districtUtility, outsideChoice } from "./choice.js";
+import { districtChoice, districtProbability, districtUtility, leadUtility, outsideChoiceAfter, prepareLeadUtility } from "./choice.js";
 import { yearOf } from "./factors.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
 import { LossReason } from "./state.js";
-import { COUNT_SLOT, SOURCE, agentKey } from "./streams.js";
+import { COUNT_SLOT, SOURCE, agentKey, agentKeyAt, agentKeyBase } from "./streams.js";
 import { landNeedMu } from "./land.js";
 import { projectCapacity, requestSite, signProject } from "./signing.js";
 import { competitorWins } from "./world.js";
@@ -64,33 +64,35 @@ export function leadInvestment(p: ModelParams, s: ModelState, t: number, key: nu
   return exp(p.tier.investmentLnMedian[t] + p.tier.investmentSdlog[t] * s.passes.leadInvestment.normal(key, 0));
 }
 
-/** Decides one firm lead of (tier, industry) with key `key`: signs it or counts its loss. */
+/**
+ * Decides one firm lead of (tier, industry) with key `key`: signs it or counts its loss. The
+ * district's probability is computed at the utility that decides (with the incentive when it is
+ * affordable); at the other utility only when a count needs it (deadweight, budget loss).
+ */
 function decideLead(p: ModelParams, s: ModelState, t: number, i: number, key: number): void {
   const investment = leadInvestment(p, s, t, key);
   const need = landNeedMu(p, i, projectCapacity(p, t, investment));
-  const v0 = districtUtility(p, s, i, need);
+  const v0 = leadUtility(p, s, i, need);
   const share = p.tier.incentiveShare[t] * p.schedule.incentiveLevel[yearOf(s.quarter)];
   const cost = share * investment;
   const affordable = cost <= s.budgetLeft;
   const u = s.passes.leadChoice.uniform(key, 0);
   const v1 = v0 + p.choice.incentive * share;
-  const without = u < districtProbability(p, s, i, v0);
-  const withIncentive = u < districtProbability(p, s, i, v1);
   s.leads += 1;
-  if (affordable ? withIncentive : without) {
+  if (u < districtChoice(p, s, i, affordable ? v1 : v0)) {
     const k = signProject(p, s, t, i, p.industry.homePark[i], key, investment, affordable && cost > 0 ? cost : 0, true);
     requestSite(p, s, k);
     if (affordable && cost > 0) {
       s.incentivised += 1;
-      if (without) s.deadweight += 1;
+      if (u < districtProbability(p, s, i, v0)) s.deadweight += 1;
     }
     return;
   }
-  if (!affordable && withIncentive) {
+  if (!affordable && u < districtProbability(p, s, i, v1)) {
     s.leadsLost[LossReason.budget] += 1;
     return;
   }
-  const c = outsideChoice(p, s, i, affordable ? v1 : v0, u);
+  const c = outsideChoiceAfter(p, s, i, u);
   if (c < 0) {
     s.leadsLost[LossReason.stayOut] += 1;
     return;
@@ -119,6 +121,7 @@ export function stepLeads(p: ModelParams, s: ModelState): void {
   const q = s.quarter;
   const I = p.industries.ids.length;
   const T = p.tiers.ids.length;
+  prepareLeadUtility(p, s);
   for (let i = 0; i < I; i++) {
     const supplierRate = supplierLeadRate(p, s, i);
     for (let t = 0; t < T; t++) {
@@ -131,8 +134,10 @@ export function stepLeads(p: ModelParams, s: ModelState): void {
       const nPromo = count(s, SOURCE.promotion, t, i, rate);
       const nSupplier = count(s, SOURCE.supplier, t, i, supplierRate * p.tier.supplierShare[t]);
       s.firms.reserve(nPromo + nSupplier);
-      for (let k = 0; k < nPromo; k++) decideLead(p, s, t, i, agentKey(SOURCE.promotion, t, i, q, k));
-      for (let k = 0; k < nSupplier; k++) decideLead(p, s, t, i, agentKey(SOURCE.supplier, t, i, q, k));
+      const promo = agentKeyBase(SOURCE.promotion, t, i, q);
+      for (let k = 0; k < nPromo; k++) decideLead(p, s, t, i, agentKeyAt(promo, k));
+      const supplier = agentKeyBase(SOURCE.supplier, t, i, q);
+      for (let k = 0; k < nSupplier; k++) decideLead(p, s, t, i, agentKeyAt(supplier, k));
     }
   }
 }

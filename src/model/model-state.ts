@@ -119,6 +119,13 @@ export interface ModelState {
   nestPow: Float64Array;
   /** [i]: sum over the other nests of their inclusive value term (nestSum^lambda) */
   otherNests: Float64Array;
+  /**
+   * [i * 4 + j]: district utility terms fixed within a quarter's leads (choice.ts prepareLeadUtility):
+   * j = 0 the sum of the terms before land readiness, then the infrastructure, services and land-cost terms
+   */
+  leadUtilityTerms: Float64Array;
+  /** the last districtChoice: exp(v / lambda), the nest's inclusive sum, its term sum^lambda (choice.ts) */
+  choiceScratch: Float64Array;
 
   // Attraction
   budgetLeft: number;

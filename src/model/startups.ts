@@ -9,7 +9,7 @@ import { poisson } from "../random/index.js";
 import { yearOf } from "./factors.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
-import { COUNT_SLOT, SOURCE, agentKey } from "./streams.js";
+import { COUNT_SLOT, SOURCE, agentKeyAt, agentKeyBase } from "./streams.js";
 import { leadInvestment } from "./leads.js";
 import { requestSite, signProject } from "./signing.js";
 
@@ -45,10 +45,11 @@ export function stepStartups(p: ModelParams, s: ModelState, rates: Float64Array)
     if (rates[c] <= 0) continue;
     const i = c % I;
     const park = Math.floor(c / I);
-    const n = poisson(rates[c], s.passes.startupCount.uniform(agentKey(SOURCE.startup, park, i, s.quarter, COUNT_SLOT), 0));
+    const base = agentKeyBase(SOURCE.startup, park, i, s.quarter);
+    const n = poisson(rates[c], s.passes.startupCount.uniform(agentKeyAt(base, COUNT_SLOT), 0));
     s.firms.reserve(n);
     for (let k = 0; k < n; k++) {
-      const key = agentKey(SOURCE.startup, park, i, s.quarter, k);
+      const key = agentKeyAt(base, k);
       const f = signProject(p, s, t, i, park, key, leadInvestment(p, s, t, key), 0, false);
       s.startups += 1;
       requestSite(p, s, f);

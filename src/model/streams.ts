@@ -4,7 +4,7 @@
  * shifts no other draw. Draws before the projection use the history seed, later ones the
  * projection seed (docs/model.md, "Randomness").
  */
-import { KeyedPass, combineKeys, streamId } from "../random/index.js";
+import { KeyedPass, absorb32, combineKeys, streamId } from "../random/index.js";
 
 /** Stream ids, computed once. */
 export const STREAM = {
@@ -31,13 +31,30 @@ export const SOURCE = { promotion: 1, supplier: 2, startup: 3, initial: 4, proje
 /** Count key of the k = 0xffff slot: the key of a (source, group, industry, quarter) Poisson count draw. */
 export const COUNT_SLOT = 0xffff;
 
+/** combineKeys' initial word (src/random/keyed.ts). */
+const KEY_INIT = 0x13198a2e;
+
 /**
  * Key of the k-th agent of (source, group, industry, quarter): the same in every scenario, so the
  * k-th promotion lead of a tier and industry in a quarter draws the same numbers under any lever.
  * Independent of the seed: draws are (seed, stream, quarter) passes over these keys.
  */
 export function agentKey(source: number, group: number, industry: number, quarter: number, k: number): number {
-  return combineKeys(combineKeys(combineKeys(source, group * 256 + industry), quarter + 4096), k);
+  return agentKeyAt(agentKeyBase(source, group, industry, quarter), k);
+}
+
+/**
+ * The part of agentKey fixed for (source, group, industry, quarter), computed once per group:
+ * agentKey(source, group, industry, quarter, k) = agentKeyAt(agentKeyBase(source, group, industry, quarter), k).
+ * (combineKeys(x, k) = absorb32(absorb32(C, x), k), so the base is absorb32(C, x).)
+ */
+export function agentKeyBase(source: number, group: number, industry: number, quarter: number): number {
+  return absorb32(KEY_INIT, combineKeys(combineKeys(source, group * 256 + industry), quarter + 4096));
+}
+
+/** The k-th agent key of a group from its agentKeyBase: one mix round. */
+export function agentKeyAt(base: number, k: number): number {
+  return absorb32(base, k);
 }
 
 /** The keyed passes a step uses, reset once per quarter with the quarter's seed (no allocation in the step). */

@@ -57,9 +57,27 @@ export class KeyedPass {
 
   /** Uniform in the open interval (0, 1), never 0 or 1, for (agent key, index) within the pass. */
   uniform(key: number, index: number): number {
-    const a = mixInt32(((this.s0 ^ key) + GOLDEN32) | 0);
-    const b = mixInt32(((a ^ index) + this.s1) | 0);
-    const c = mixInt32(((a + b) | 0) ^ this.s2);
+    // The three rounds are mixInt32 (seeds.ts) written out: a call each would count three
+    // times against V8's inlining budget of the loop that draws (test/random/keyed.test.ts
+    // compares this with the mixInt32 form).
+    let a = ((this.s0 ^ key) + GOLDEN32) | 0;
+    a ^= a >>> 16;
+    a = Math.imul(a, 0x7feb352d);
+    a ^= a >>> 15;
+    a = Math.imul(a, 0x846ca68b);
+    a ^= a >>> 16;
+    let b = ((a ^ index) + this.s1) | 0;
+    b ^= b >>> 16;
+    b = Math.imul(b, 0x7feb352d);
+    b ^= b >>> 15;
+    b = Math.imul(b, 0x846ca68b);
+    b ^= b >>> 16;
+    let c = ((a + b) | 0) ^ this.s2;
+    c ^= c >>> 16;
+    c = Math.imul(c, 0x7feb352d);
+    c ^= c >>> 15;
+    c = Math.imul(c, 0x846ca68b);
+    c ^= c >>> 16;
     return ((b >>> 0) * TWO20 + (c >>> 12) + 0.5) * TWO_M52;
   }
 

@@ -15,8 +15,37 @@ import stdlibPow from "@stdlib/math-base-special-pow";
 import stdlibSin from "@stdlib/math-base-special-sin";
 import stdlibCos from "@stdlib/math-base-special-cos";
 
-/** e^x, bit-identical in every runtime (stdlib). */
-export const exp: (x: number) => number = stdlibExp;
+// exp: stdlib's algorithm (FreeBSD's e_exp.c) restated so V8 can inline it: the same
+// operations in the same order, with the final ldexp(y, k) done as y x 2^k from a table, which
+// is exact while the result is a normal number (|x| <= 700 here); other x go to stdlib's exp.
+const EXP_LN2_HI = 6.9314718036912381649e-1;
+const EXP_LN2_LO = 1.90821492927058770002e-10;
+const EXP_LOG2_E = 1.442695040888963387;
+const EXP_NEAR_ZERO = 1 / (1 << 28);
+const EXP_FAST_MAX = 700;
+/** 2^k at index k + 1022 for k = -1022..1023 (doubling from 2^-1022 is exact). */
+const POW2 = new Float64Array(2046);
+POW2[0] = 2.2250738585072014e-308;
+for (let k = 1; k < POW2.length; k++) POW2[k] = POW2[k - 1] * 2;
+
+/**
+ * e^x, bit-identical in every runtime and to stdlib's exp for every x (test/random/math-exp.test.ts
+ * compares them bit for bit); small enough to be inlined in hot loops.
+ */
+export function exp(x: number): number {
+  if (!(x >= -EXP_FAST_MAX && x <= EXP_FAST_MAX)) return stdlibExp(x); // also NaN
+  if (x > -EXP_NEAR_ZERO && x < EXP_NEAR_ZERO) return 1 + x;
+  const k = x < 0 ? (EXP_LOG2_E * x - 0.5) | 0 : (EXP_LOG2_E * x + 0.5) | 0;
+  const hi = x - k * EXP_LN2_HI;
+  const lo = k * EXP_LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (0.16666666666666602 + t * (-0.0027777777777015593 + t * (0.00006613756321437934 + t * (-0.0000016533902205465252 + t * 4.1381367970572385e-8))));
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
+  return y * POW2[k + 1022];
+}
+/** stdlib's exp itself (the reference the inlinable exp above is compared with). */
+export const stdlibExpReference: (x: number) => number = stdlibExp;
 /** Natural logarithm ln(x) for x > 0 (ln(0) = -Infinity, ln(<0) = NaN), bit-identical everywhere. */
 export const ln: (x: number) => number = stdlibLn;
 /** ln(1 + x), accurate for small |x|; x >= -1. */
@@ -152,14 +181,6 @@ export function normalMass(a: number, b: number): number {
 }
 
 // Wichura (1988), Algorithm AS 241 (PPND16), coefficients as published.
-const AS_A = [
-  3.38713287279636661, 133.141667891784377, 1971.59095030655144, 13731.6937655094611,
-  45921.9539315498715, 67265.7709270087009, 33430.5755835881281, 2509.08092873012267,
-];
-const AS_B = [
-  1, 42.3133307016009113, 687.187007492057908, 5394.19602142475111, 21213.7943015865959,
-  39307.8958000927106, 28729.0857357219427, 5226.49527885285456,
-];
 const AS_C = [
   1.42343711074968358, 4.6303378461565453, 5.76949722146069141, 3.64784832476320461,
   1.27045825245236838, 0.241780725177450612, 0.0227238449892691846, 7.74545014278341408e-4,
@@ -184,15 +205,28 @@ function poly7(c: readonly number[], r: number): number {
 
 /**
  * Standard normal quantile Φ⁻¹(p) for p in [0, 1] (−Infinity at 0, +Infinity at 1, NaN
- * outside); relative error ~1e-16 (Wichura's AS 241, using ln and Math.sqrt only).
+ * outside); relative error ~1e-16 (Wichura's AS 241, using ln and Math.sqrt only). The central
+ * 85% is written out (the published coefficients of its first pair of polynomials, Horner's rule) so
+ * that it stays small enough for V8 to inline into a loop; the tails are a separate call.
  */
 export function normalQuantile(p: number): number {
-  if (!(p >= 0 && p <= 1)) return NaN;
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
     const r = 0.180625 - q * q;
-    return (q * poly7(AS_A, r)) / poly7(AS_B, r);
+    return (
+      (q *
+        (((((((2509.08092873012267 * r + 33430.5755835881281) * r + 67265.7709270087009) * r + 45921.9539315498715) * r + 13731.6937655094611) * r +
+          1971.59095030655144) * r + 133.141667891784377) * r + 3.38713287279636661)) /
+      (((((((5226.49527885285456 * r + 28729.0857357219427) * r + 39307.8958000927106) * r + 21213.7943015865959) * r + 5394.19602142475111) * r +
+        687.187007492057908) * r + 42.3133307016009113) * r + 1)
+    );
   }
+  return normalQuantileTail(p, q);
+}
+
+/** normalQuantile outside the central 85% (|p - 0.5| > 0.425), and NaN for p outside [0, 1]; q = p - 0.5. */
+function normalQuantileTail(p: number, q: number): number {
+  if (!(p >= 0 && p <= 1)) return NaN;
   let r = q < 0 ? p : 1 - p;
   if (r === 0) return q < 0 ? -Infinity : Infinity;
   r = Math.sqrt(-ln(r));
