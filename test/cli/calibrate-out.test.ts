@@ -20,7 +20,7 @@ describe("calibrate --out", () => {
     mkdirSync(join(dir, "sub"));
     symlinkSync(join(dir, "wenjiang-2017-prior.json"), join(dir, "link.json"));
     const before = [readFileSync(join(dir, "cal.json")), readFileSync(join(dir, "wenjiang-2017-prior.json"))];
-    const r = await cli(["calibrate", join(dir, "cal.json"), "--draws", "1", "--quiet", "--out", `${dir}/${out}`]);
+    const r = await cli(["calibrate", join(dir, "cal.json"), "--particles", "10", "--quiet", "--out", `${dir}/${out}`]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(`--out ${dir}/${out}: it is`);
     expect(r.stderr).toContain(what);
