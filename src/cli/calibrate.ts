@@ -21,7 +21,7 @@ import { parseWorkers } from "./batch.js";
 import { EXIT, InputError, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
 import { refuseOverwritingInputs } from "./output-path.js";
 
-/** MODEL.md: at least 5 replicate histories per particle. */
+/** The model contract: at least 5 replicate histories per particle. */
 export const MIN_REPLICATES = 5;
 
 const usage = `Usage: clustersim calibrate <calibration.json> [--particles N] [--replicates R] [--seed S] [--workers auto|K]
@@ -154,8 +154,8 @@ export const calibrateCommand: Command = {
     const replicates = intOption("replicates", values.replicates, cal.replicates, 0);
     if (replicates < MIN_REPLICATES)
       throw values.replicates !== undefined
-        ? new UsageError(`--replicates must be at least ${MIN_REPLICATES} (MODEL.md: R >= 5 replicate histories per particle), got ${replicates}`)
-        : new InputError(`${file}: $.calibration.replicates: at least ${MIN_REPLICATES} replicate histories per particle (MODEL.md), got ${replicates}; or pass --replicates`);
+        ? new UsageError(`--replicates must be at least ${MIN_REPLICATES} (the model contract: R >= 5 replicate histories per particle), got ${replicates}`)
+        : new InputError(`${file}: $.calibration.replicates: at least ${MIN_REPLICATES} replicate histories per particle (the model contract), got ${replicates}; or pass --replicates`);
     if (values.out !== undefined) {
       if (loaded.files.length < 2) throw new InputError(`${file}: $.extends: a calibration scenario must extend the base scenario that its posterior will extend`);
       refuseOverwritingInputs("--out", values.out, loaded.files);

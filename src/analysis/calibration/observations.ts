@@ -10,7 +10,7 @@ import { exp, ln } from "../../random/math.js";
 import { quantileType7 } from "../statistics.js";
 import type { CalibrationObservation, CalibrationSpec } from "./types.js";
 
-/** MODEL.md: "at most about 10 parameters are calibrated"; the engine refuses more than this. */
+/** The model contract: "at most about 10 parameters are calibrated"; the engine refuses more than this. */
 export const MAX_CALIBRATED_PARAMETERS = 12;
 
 /** Normal-consistency factor of the median absolute deviation. */
@@ -21,7 +21,7 @@ export function checkSpec(spec: CalibrationSpec): void {
   const { parameters, observations } = spec;
   if (parameters.length === 0) throw new RangeError("calibration: no parameters to calibrate");
   if (parameters.length > MAX_CALIBRATED_PARAMETERS) {
-    throw new RangeError(`calibration: ${parameters.length} parameters; calibrate at most ${MAX_CALIBRATED_PARAMETERS} (MODEL.md: about 10), the rest keep their priors`);
+    throw new RangeError(`calibration: ${parameters.length} parameters; calibrate at most ${MAX_CALIBRATED_PARAMETERS} (the model contract: about 10), the rest keep their priors`);
   }
   const paths = new Set<string>();
   for (const p of parameters) {

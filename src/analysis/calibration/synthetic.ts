@@ -1,9 +1,9 @@
 /**
- * Synthetic-data check of a calibration (MODEL.md property 13, second half): draw a "truth"
+ * Synthetic-data check of a calibration (the model contract's property 13, second half): draw a "truth"
  * from the prior, simulate one history with it, build observations from that history's
  * statistics the way the real ones are built, calibrate, and see whether the posterior's
  * central interval covers the truth. Repeated over data sets, a calibrated method covers at
- * about the nominal rate; MODEL.md asks for >= 70% at 90%. Works for any simulator (toy models
+ * about the nominal rate; the contract asks for >= 70% at 90%. Works for any simulator (toy models
  * in fast tests, the real model in a slow test) and, like abcSmcSteps, as a job generator.
  */
 import { keyedHash32, keyedStream, streamId } from "../../random/keyed.js";

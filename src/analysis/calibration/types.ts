@@ -58,7 +58,7 @@ export interface SimulationJob {
 export interface AbcSmcOptions {
   /** particles per generation, N */
   particles: number;
-  /** replicate histories per particle, R (MODEL.md asks for >= 5) [5] */
+  /** replicate histories per particle, R (the model contract asks for >= 5) [5] */
   replicates?: number;
   /** base seed (uint32) of every draw: prior, kernel, history seeds, predictive */
   seed: number;

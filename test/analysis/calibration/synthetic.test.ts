@@ -37,7 +37,7 @@ function observationsFor(bias: number): ObservationsFor {
 
 const calibration = { particles: 200, replicates: 5, predictiveDraws: 0 };
 
-describe("synthetic-data coverage (MODEL.md property 13, toy model)", () => {
+describe("synthetic-data coverage (property 13 of the model contract, toy model)", () => {
   const check = syntheticCoverage(parameters, simulate, observationsFor(0), { datasets: 20, level: 0.9, seed: 13, calibration });
 
   it("covers the true parameters with 90% posterior intervals at least 70% of the time", () => {

@@ -1,5 +1,5 @@
 /**
- * Property 13 (MODEL.md; docs/calibration.md, "Real model"):
+ * Property 13 (the model contract; docs/calibration.md, "Real model"):
  * (a) posterior predictive coverage of each observation >= 50% over 400 histories of the shipped
  *     posterior (scenarios/wenjiang-2017.json) with FRESH history seeds (never a posterior row's),
  *     each run to calibration.until with calibration-2016.json's observations; the same rule as
