@@ -1,11 +1,13 @@
-// Bundles the CLI, the Node library and the Node batch worker with esbuild into dist/, and the
-// browser-ready core (src/core.ts) for browsers into dist/core.js. Every bundle gets the same
-// build id (a hash of the sources), which the worker pool checks. Type declarations come from
+// Bundles the CLI, the Node library and the Node batch worker with esbuild into dist/, the
+// browser-ready core (src/core.ts) for browsers into dist/core.js, and the planner's page with
+// its browser worker into dist/web/ (web/build.mjs). Every bundle gets the same build id (a hash
+// of the sources), which the worker pools check. Type declarations come from
 // tsc -p tsconfig.types.json (npm run build runs both).
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildWeb } from "./web/build.mjs";
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
@@ -13,7 +15,7 @@ function files(dir) {
     .sort();
 }
 const hash = createHash("sha256");
-for (const f of [...files("src"), ...files("workers"), "package-lock.json"]) hash.update(f).update(readFileSync(f));
+for (const f of [...files("src"), ...files("workers"), ...files("web"), "package-lock.json"]) hash.update(f).update(readFileSync(f));
 const buildId = hash.digest("hex").slice(0, 16);
 
 await build({
@@ -44,3 +46,5 @@ await build({
   define: { __CLUSTERSIM_BUILD_ID__: JSON.stringify(buildId) },
   logLevel: "warning",
 });
+
+await buildWeb(join("dist", "web"), buildId);

@@ -7,8 +7,20 @@ import { experimentCommand } from "./experiment.js";
 import { faceValidityCommand } from "./face-validity.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
+import { serveCommand } from "./serve.js";
 import { validateCommand } from "./validate.js";
 import { workerCommand } from "./worker.js";
 
 /** Every command of the CLI. */
-export const commands: Command[] = [runCommand, batchCommand, compareCommand, experimentCommand, reportCommand, calibrateCommand, faceValidityCommand, validateCommand, workerCommand];
+export const commands: Command[] = [
+  runCommand,
+  batchCommand,
+  compareCommand,
+  experimentCommand,
+  reportCommand,
+  calibrateCommand,
+  faceValidityCommand,
+  validateCommand,
+  workerCommand,
+  serveCommand,
+];

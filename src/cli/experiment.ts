@@ -1,8 +1,9 @@
 /**
- * `clustersim experiment <experiment.json> [--seed S] [--set PATH=VALUE]... [--workers auto|K] [--out DIR] [--resume] [--quiet] [--json]`:
+ * `clustersim experiment <experiment.json> [--seed S] [--set PATH=VALUE]... [--workers auto|K] [--queue URL] [--out DIR] [--resume] [--quiet] [--json]`:
  * runs an experiment file (a design over factors of a scenario, or a test function) on the batch
- * layer, checkpointed and resumable, and writes design.csv, points.csv, indices.csv, noise.csv,
- * boxes.csv... to the output folder. The work is the library function runExperimentFolder.
+ * layer (worker threads here, or worker processes through Redis with --queue), checkpointed and
+ * resumable, and writes design.csv, points.csv, indices.csv, noise.csv, boxes.csv... to the
+ * output folder. The work is the library function runExperimentFolder.
  */
 import type { BatchProgressEvent } from "../batch/run-batch.js";
 import { parseFaults } from "../batch/faults.js";
@@ -13,9 +14,11 @@ import { formatExperimentSummary } from "../report/experiment-summary.js";
 import { progressBar, type Progress } from "../report/progress.js";
 import { parseChange } from "../scenario/changes.js";
 import { parseWorkers } from "./batch.js";
+import { QUEUE_USAGE, parseQueueOption, queueExecutorFactory, queueNote, queueOption } from "./queue-option.js";
+import type { QueueStatus } from "../batch/node/queue/coordinator.js";
 import { EXIT, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
 
-const usage = `Usage: clustersim experiment <experiment.json> [--seed S] [--set PATH=VALUE]... [--workers auto|K] [--out DIR] [--resume] [--quiet] [--json]
+const usage = `Usage: clustersim experiment <experiment.json> [--seed S] [--set PATH=VALUE]... [--workers auto|K] [--queue URL] [--out DIR] [--resume] [--quiet] [--json]
 
 Runs an experiment file: a design (grid, Latin hypercube, Sobol', Saltelli, Morris or explicit
 points) over factors of a scenario (JSON paths set, scaled or shifted) or an analytic test
@@ -31,6 +34,7 @@ Options:
   --set PATH=VALUE  put a JSON value at a JSON path of the experiment file, e.g. --set '$.design.n=64'
                     --set '$.replications=2' (repeatable; checked like the file; recorded in manifest.json)
   --workers auto|K  worker threads (default auto = the machine's cores, or this thread for a test function; 0 = in this thread)
+${QUEUE_USAGE}
   --out DIR         results folder (default results/experiment-<name>-s<seed>)
   --resume          finish the experiment whose checkpoint is in --out (an error if there is none)
   --quiet           no progress bar
@@ -40,18 +44,21 @@ Options:
 Exit codes: 0 ok, 1 some runs failed (files still written), 2 bad arguments or input, 130 interrupted.
 `;
 
-/** A progress callback: says what a re-run finds stored, then drives a bar over the runs left. */
-function experimentProgress(io: CliIO, out: string, quiet: boolean) {
+/** A progress callback: says what a re-run finds stored, then drives a bar over the runs left (its note adds `extra()`, redrawn by refresh()). */
+function experimentProgress(io: CliIO, out: string, quiet: boolean, extra: () => string = () => "") {
   let bar: Progress | null = null;
+  let shown = { done: 0, failed: 0 };
+  const note = () => [shown.failed > 0 ? `· ${shown.failed} failed` : "", extra()].filter((t) => t !== "").join(" ");
   const onProgress = (p: BatchProgressEvent) => {
     if (bar === null) {
       if (p.before >= p.total) io.stderr(`nothing left to run: all ${p.total} runs are stored in ${out}; writing the files from them\n`);
       else if (p.before > 0) io.stderr(`continuing the experiment in ${out}: ${p.before} runs stored, ${p.total - p.before} to run\n`);
       bar = progressBar(io, p.total - p.before, "runs", quiet);
     }
-    bar.update(p.done - p.before, p.failed > 0 ? `· ${p.failed} failed` : "");
+    shown = { done: p.done - p.before, failed: p.failed };
+    bar.update(shown.done, note());
   };
-  return { onProgress, stop: () => bar?.stop() };
+  return { onProgress, refresh: () => bar?.update(shown.done, note()), stop: () => bar?.stop() };
 }
 
 /** The `experiment` command. */
@@ -64,6 +71,7 @@ export const experimentCommand: Command = {
       seed: { type: "string" },
       set: { type: "string", multiple: true },
       workers: { type: "string" },
+      ...queueOption,
       out: { type: "string" },
       resume: { type: "boolean" },
       quiet: { type: "boolean" },
@@ -73,6 +81,7 @@ export const experimentCommand: Command = {
     const seed = values.seed === undefined ? undefined : intOption("seed", values.seed, 1);
     if (seed !== undefined && seed > 0xffffffff) throw new UsageError(`--seed must be at most 4294967295, got ${seed}`);
     const workers = parseWorkers(values.workers);
+    const queue = parseQueueOption(values.queue);
     const changes = (values.set ?? []).map(parseChange);
     const ex = await loadExperiment(positionals[0], { changes, seed });
     const out = values.out ?? `results/experiment-${ex.name}-s${ex.seed}`;
@@ -81,10 +90,17 @@ export const experimentCommand: Command = {
     const controller = new AbortController();
     const onSigint = () => controller.abort();
     process.once("SIGINT", onSigint);
-    const progress = experimentProgress(io, out, values.quiet === true);
+    let status: QueueStatus | null = null;
+    const progress = experimentProgress(io, out, values.quiet === true, () => queueNote(status));
+    // with --queue the shards run on `clustersim worker` processes (none need run here)
+    const executorFactory = queueExecutorFactory(queue, io, (s) => {
+      status = s;
+      progress.refresh();
+    });
+    const queued = executorFactory ? { executorFactory, workers: 0, queue: queue!.safe } : { workers: threads };
     try {
       const faults = parseFaults(process.env.CLUSTERSIM_FAULT);
-      const result = await runExperimentFolder(ex, { out, workers: threads, resume: values.resume === true, faults, signal: controller.signal, onProgress: progress.onProgress });
+      const result = await runExperimentFolder(ex, { out, ...queued, resume: values.resume === true, faults, signal: controller.signal, onProgress: progress.onProgress });
       progress.stop();
       if (result.outcome === "aborted") {
         io.stderr(`interrupted: the checkpoint in ${out} is intact; finish with the same command and --resume\n`);

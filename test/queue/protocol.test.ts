@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { JobDataSchema, batchIdOf, decodeResult, encodeResult, jobData, scenarioText, type BatchMeta } from "../../src/batch/node/queue/protocol.js";
+import { JobDataSchema, PROTOCOL_VERSION, batchIdOf, decodeResult, encodeResult, jobData, scenarioText, type BatchMeta } from "../../src/batch/node/queue/protocol.js";
 import { verifyScenario } from "../../src/batch/node/queue/scenario-store.js";
 import { derivedPlan, shardOf } from "../../src/batch/plan.js";
 import type { ShardResult } from "../../src/batch/run-shard.js";
@@ -32,13 +32,14 @@ describe("queue messages", () => {
   });
 
   it("a job is plain data: unknown fields, code or out-of-range seeds do not validate", () => {
-    const meta: BatchMeta = { v: 1, build: "source", batch: "0123456789abcdef", scenarios: [{ name: "a", hash: "a".repeat(64) }] };
+    const meta: BatchMeta = { v: PROTOCOL_VERSION, build: "source", batch: "0123456789abcdef", scenarios: [{ name: "a", hash: "a".repeat(64) }] };
     const job = jobData(meta, 7, { scenarioIndex: 0, scenarioHash: "x", firstRun: 4, count: 2, seeds: [11, 12] });
     expect(JobDataSchema.safeParse(job).success).toBe(true);
     expect(JobDataSchema.safeParse({ ...job, run: "process.exit()" }).success).toBe(false);
     expect(JobDataSchema.safeParse({ ...job, seeds: [-1] }).success).toBe(false);
     expect(JobDataSchema.safeParse({ ...job, scenarioHash: "../../etc" }).success).toBe(false);
-    expect(JobDataSchema.safeParse({ ...job, v: 2 }).success).toBe(false);
+    expect(JobDataSchema.safeParse({ ...job, v: PROTOCOL_VERSION + 1 }).success).toBe(false);
+    expect(JobDataSchema.safeParse({ ...job, v: PROTOCOL_VERSION - 1 }).success).toBe(false);
   });
 
   it("every shipped scenario survives the trip through Redis's text unchanged, and a changed text is refused", async () => {

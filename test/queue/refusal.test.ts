@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueExecutor } from "../../src/batch/node/queue/coordinator.js";
 import { loadQueueLibs } from "../../src/batch/node/queue/libs.js";
-import { KEY_PREFIX, jobData, keys, queueName, scenarioText, type BatchMeta } from "../../src/batch/node/queue/protocol.js";
+import { KEY_PREFIX, PROTOCOL_VERSION, jobData, keys, queueName, scenarioText, type BatchMeta } from "../../src/batch/node/queue/protocol.js";
 import { runQueueWorker } from "../../src/batch/node/queue/remote-worker.js";
 import { parseQueueUrl } from "../../src/batch/node/queue/url.js";
 import { derivedPlan, shardOf, type BatchPlan } from "../../src/batch/plan.js";
@@ -44,7 +44,7 @@ describe("a queue worker refuses", () => {
     const client = new Redis(redis.url);
     const plan = await smallPlan(1);
     const { text, hash } = scenarioText(plan.scenarios[0].scenario);
-    const meta: BatchMeta = { v: 1, build: "other-build", batch: "00000000000000aa", scenarios: [{ name: "small", hash }] };
+    const meta: BatchMeta = { v: PROTOCOL_VERSION, build: "other-build", batch: "00000000000000aa", scenarios: [{ name: "small", hash }] };
     await client.set(keys.scenario(hash), text);
     await client.set(keys.batch(meta.batch), JSON.stringify(meta), "PX", 60_000);
     await client.sadd(keys.registry, meta.batch);
@@ -66,7 +66,7 @@ describe("a queue worker refuses", () => {
       const { bullmq, Redis } = await loadQueueLibs();
       const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
       const queue = new bullmq.Queue(queueName(batch), { connection, prefix: KEY_PREFIX });
-      const meta: BatchMeta = { v: 1, build: "source", batch, scenarios: [{ name: "small", hash: scenarioText(plan.scenarios[0].scenario).hash }] };
+      const meta: BatchMeta = { v: PROTOCOL_VERSION, build: "source", batch, scenarios: [{ name: "small", hash: scenarioText(plan.scenarios[0].scenario).hash }] };
       const good = jobData(meta, 2, shardOf(plan, 0, 1, 1));
       const ranBefore = log.filter((l) => / run \d+ done/.test(l)).length;
       await queue.add("shard", { ...good, build: "other-build" }, { jobId: "forged-build" });

@@ -15,6 +15,7 @@ import { reportCommand } from "../../src/cli/report.js";
 import { targetLines } from "../../src/report/html/park-targets.js";
 import { parseCsv, parseResultFiles, parseYearlyCsv } from "../../src/batch/files/read.js";
 import { renderReport } from "../../src/report/html/render-report.js";
+import { loadScenario } from "../../src/scenario/load.js";
 import type { SummaryTarget } from "../../src/report/html/inputs.js";
 
 const example = fileURLToPath(new URL("../../scenarios/example.json", import.meta.url));
@@ -152,10 +153,10 @@ describe("report of a comparison folder", () => {
   });
 
   it("has the comparison charts, then every scenario's charts", () => {
-    // change in probability 1 + cost per point 1 + difference by park 2 + probabilities 1 + fans 2 parks x 2 scenarios + leads 1
-    expect(svgCount(html)).toBe(10);
+    // change in probability 1 + difference by park 2 + probabilities 1 + fans 2 parks x 2 scenarios + leads 1 (cost per point is a table, 亿元 per point only)
+    expect(svgCount(html)).toBe(9);
     has(html, "Change in the probability of each target against example");
-    has(html, "Probability gained per 亿元 of added fiscal cost");
+    lacks(html, "Probability gained per 亿元 of added fiscal cost");
     has(html, "Output gained or lost, by park and year");
     has(html, "example-more-promotion minus example");
     has(html, "Ranking of the alternatives for each target");
@@ -191,6 +192,19 @@ describe("report of a comparison folder", () => {
     expect(externalRefs(html)).toEqual([]);
     expect(duplicateIds(html)).toEqual([]);
   });
+
+  it("puts the planner's verdict first and the provenance last", () => {
+    const at = (text: string) => {
+      const i = html.indexOf(text);
+      expect(i, text).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const order = ['<section id="verdict">', 'class="howto"', '<section id="changes">', '<section id="cost">', '<section id="targets">', '<section id="provenance">', "<footer>"].map(at);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    has(html, 'data-family="attraction"');
+    has(html, '<i class="pb-key alt"></i>example-more-promotion');
+    has(html, "亿元 per point");
+  });
 });
 
 describe("report from result objects (what a browser page does)", () => {
@@ -198,7 +212,7 @@ describe("report from result objects (what a browser page does)", () => {
     const texts = new Map(["manifest.json", "summary.json", "yearly.csv", "comparison.json"].map((f) => [f, readFileSync(join(fixture, f), "utf8")]));
     const objects = parseResultFiles({ where: "memory", read: (name) => texts.get(name) });
     const report = await renderReport(objects);
-    expect(report.charts).toBe(10);
+    expect(report.charts).toBe(9);
     has(report.html, "Change in the probability of each target against example");
     lacks(report.html, "Results folder");
     const fromFolder = await renderReport({ ...objects, dir: fixture });
@@ -219,6 +233,10 @@ describe("report of a folder written by `clustersim compare`", () => {
     const html = readFileSync(join(dir, "report.html"), "utf8");
     has(html, "Change in the probability of each target against example");
     has(html, "example-more-promotion minus example");
+    // the alternative's own description, read from its scenario file, heads its verdict
+    const description = (await loadScenario(overlay)).scenario.description ?? "";
+    expect(description).not.toBe("");
+    has(html, `<p class="lever-description">${description.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;")}</p>`);
     expect(externalRefs(html)).toEqual([]);
   });
 });

@@ -88,6 +88,7 @@ export const ExperimentManifestSchema = z.object({
   points: z.number().int(),
   runs: z.number().int(),
   workers: z.number().int(),
+  queue: z.string().optional().describe("the queue the shards ran on (--queue), its URL with the password as ***; absent for a local run"),
   startedAt: z.string(),
   finishedAt: z.string(),
   seconds: z.number(),

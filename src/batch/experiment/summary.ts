@@ -106,6 +106,8 @@ export function experimentSummary(ex: Experiment, plan: BatchPlan, analysis: Exp
 /** What a manifest records besides the experiment. */
 export interface ExperimentManifestRun {
   workers: number;
+  /** the queue the shards ran on, as a URL without its password (absent for a local run) */
+  queue?: string;
   started: Date;
   finished: Date;
   gitCommit: string | null;
@@ -127,6 +129,7 @@ export function experimentManifest(ex: Experiment, plan: BatchPlan, run: Experim
     points: ex.design.points.length,
     runs: plan.runs,
     workers: run.workers,
+    ...(run.queue ? { queue: run.queue } : {}),
     startedAt: run.started.toISOString(),
     finishedAt: run.finished.toISOString(),
     seconds: (run.finished.getTime() - run.started.getTime()) / 1000,

@@ -1,4 +1,4 @@
-/** A horizontal bar chart of means with 95% error bars, bars of each series side by side (leads lost by reason). */
+/** A horizontal bar chart of means with 95% error bars, one panel per item on its own scale, the series named beside their bars (leads lost by reason). */
 import type { TopLevelSpec } from "vega-lite";
 import { SERIES_COLORS, type IntervalPoint } from "./chart-intervals.js";
 
@@ -14,22 +14,29 @@ export interface BarChartInput {
   colors?: string[];
 }
 
-/** The Vega-Lite spec of a bar chart with error bars and the value printed at each bar's end. */
+/**
+ * The Vega-Lite spec of a bar chart with error bars and the value printed at each bar's end: one
+ * panel per item, each on its own scale (so that 3 leads lost to land show beside 2,500 lost to
+ * competitors), the series named beside their bars.
+ */
 export function barChartSpec(input: BarChartInput): TopLevelSpec {
-  const many = input.series.length > 1;
-  const y = { field: "item", type: "nominal", sort: input.items, scale: { domain: input.items, paddingInner: 0.3 }, axis: { title: null, labelLimit: 260 } } as const;
-  const x = { type: "quantitative", scale: { zero: true, nice: true }, axis: { title: input.xTitle, format: ",.0f", tickCount: 6 } } as const;
-  const color = { field: "series", type: "nominal", scale: { domain: input.series, range: input.colors ?? SERIES_COLORS }, legend: many ? { title: null } : null } as const;
-  const yOffset = many ? { yOffset: { field: "series", type: "nominal", sort: input.series, scale: { domain: input.series } } } : {};
+  const y = { field: "series", type: "nominal", sort: input.series, scale: { domain: input.series, paddingInner: 0.25 }, axis: { title: null, labelLimit: 200 } } as const;
+  const x = { type: "quantitative", scale: { zero: true, nice: true }, axis: { title: null, format: ",.0f", tickCount: 4 } } as const;
+  const color = { field: "series", type: "nominal", scale: { domain: input.series, range: input.colors ?? SERIES_COLORS }, legend: null } as const;
   return {
-    width: 440,
-    height: (12 + 18 * input.series.length) * input.items.length,
-    title: { text: input.title, subtitle: input.subtitle },
+    title: { text: input.title, subtitle: [input.subtitle, `each reason on its own scale · x: ${input.xTitle}`] },
     data: { values: input.points },
-    layer: [
-      { mark: { type: "bar", opacity: 0.85 }, encoding: { y, ...yOffset, x: { ...x, field: "value" }, color } },
-      { mark: { type: "rule", color: "#222", strokeWidth: 1.5 }, encoding: { y, ...yOffset, x: { ...x, field: "low" }, x2: { field: "high" } } },
-      { mark: { type: "text", align: "left", baseline: "middle", dx: 6, fontSize: 11, color: "#222" }, encoding: { y, ...yOffset, x: { ...x, field: "high" }, text: { field: "text" } } },
-    ],
+    facet: { row: { field: "item", type: "nominal", sort: input.items, header: { title: null, labelAngle: 0, labelOrient: "top", labelAnchor: "start", labelFontSize: 12, labelFontWeight: "bold", labelPadding: 4 } } },
+    spec: {
+      width: 400,
+      height: 8 + 18 * input.series.length,
+      layer: [
+        { mark: { type: "bar", opacity: 0.85 }, encoding: { y, x: { ...x, field: "value" }, color } },
+        { mark: { type: "rule", color: "#222", strokeWidth: 1.5 }, encoding: { y, x: { ...x, field: "low" }, x2: { field: "high" } } },
+        { mark: { type: "text", align: "left", baseline: "middle", dx: 6, fontSize: 11, color: "#222" }, encoding: { y, x: { ...x, field: "high" }, text: { field: "text" } } },
+      ],
+    },
+    resolve: { scale: { x: "independent" } },
+    spacing: 26,
   } as TopLevelSpec;
 }

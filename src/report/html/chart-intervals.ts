@@ -60,7 +60,8 @@ export function intervalChartSpec(input: IntervalChartInput): TopLevelSpec {
       ...(input.zeroRule ? [{ data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: "#555", strokeDash: [3, 3] }, encoding: { x: { ...x, field: "zero" } } }] : []),
       { mark: { type: "rule", strokeWidth: 2 }, encoding: { y, ...yOffset, x: { ...x, field: "low" }, x2: { field: "high" }, color } },
       { mark: { type: "point", filled: true, size: 50, opacity: 1 }, encoding: { y, ...yOffset, x: { ...x, field: "value" }, color } },
-      { mark: { type: "text", align: "left", baseline: "middle", dx: 6, fontSize: 10, color: "#333" }, encoding: { y, ...yOffset, x: { ...x, field: "high" }, text: { field: "text" } } },
+      // with several series each row's value is followed by its series' name, beside the row rather than only in the legend
+      { ...(many ? { transform: [{ calculate: "datum.text + '  ' + datum.series", as: "label" }] } : {}), mark: { type: "text", align: "left", baseline: "middle", dx: 6, fontSize: 10, color: "#333" }, encoding: { y, ...yOffset, x: { ...x, field: "high" }, text: { field: many ? "label" : "text" } } },
     ],
   } as TopLevelSpec;
 }

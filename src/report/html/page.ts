@@ -1,6 +1,7 @@
 /** The HTML document around the report's sections: one file, inline CSS, no scripts, no external resources. */
 import { escapeHtml } from "./format.js";
 import { FONT_FAMILY } from "./vega-svg.js";
+import { PLANNER_CSS } from "../planner/styles.js";
 
 /** The page's style sheet (print-friendly, readable on a laptop screen). */
 const CSS = `
@@ -30,8 +31,10 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .muted { color: #777; }
 .howto { background: #f3f7fb; border-left: 4px solid #6baed6; padding: 8px 16px; }
 footer { margin-top: 48px; font-size: 13px; color: #666; }
+.alternative { margin: 8px 0 24px; }
+.lever-description { font-style: italic; color: #333; }
 @media print { h2 { break-before: auto; } figure.chart { break-inside: avoid; } }
-`;
+${PLANNER_CSS}`;
 
 /** The whole HTML document: `title` in <title>, the sections in <main>. */
 export function htmlPage(title: string, sections: string[]): string {

@@ -19,7 +19,7 @@ export interface TargetLine {
 export function targetLines(targets: readonly SummaryTarget[], parkIds: readonly string[]): Map<string, TargetLine[]> {
   const lines = new Map<string, TargetLine[]>(parkIds.map((p) => [p, []]));
   for (const t of targets) {
-    if (t.kind !== "output" || t.threshold === null || t.parks?.length !== 1 || t.industries !== undefined) continue;
+    if (t.kind !== "output" || t.threshold === null || t.parks?.length !== 1 || (t.industries?.length ?? 0) > 0) continue;
     lines.get(t.parks[0])?.push({ id: t.id, label: t.label, year: t.year, threshold: t.threshold });
   }
   return lines;

@@ -1,9 +1,11 @@
 /**
  * The planner's report of a batch or comparison as one self-contained HTML page, rendered from
  * the result objects (a folder read by report/node/render-folder.ts, or objects a browser page
- * made; nothing here needs node:): header and
- * provenance, how to read it, then (for a comparison) the changes, ranking, costs and output
- * differences, then per scenario the targets, output fan charts, leads lost and headline numbers.
+ * made; nothing here needs node:), in the planner's order: the header and units; for a
+ * comparison, what each alternative does (its description, the verdict, the chance of each
+ * target, the cost: the planner page's components); how to read it; the comparison's details
+ * (changes, ranking, headline changes, cost per point, output differences); per scenario the
+ * targets, output fan charts, leads lost and headline numbers; the provenance last.
  */
 import { parkOrder, scenarioOrder, type ReportContext } from "./context.js";
 import { Figures } from "./figure.js";
@@ -15,7 +17,8 @@ import { costSection } from "./section-compare-cost.js";
 import { headlineChangesSection } from "./section-compare-headlines.js";
 import { outputDifferenceSection } from "./section-compare-output.js";
 import { probabilityChangeSection, rankingSection } from "./section-compare-targets.js";
-import { headerSection, reportTitle } from "./section-header.js";
+import { headerSection, provenanceSection, reportTitle } from "./section-header.js";
+import { plannerSection } from "./section-planner.js";
 import { headlinesSection } from "./section-headlines.js";
 import { howToSection } from "./section-howto.js";
 import { leadsSection } from "./section-leads.js";
@@ -42,11 +45,13 @@ export async function renderReport(folder: ReportData, info: ScenarioInfo = NO_S
   const scenarios = scenarioOrder(folder);
   const ctx: ReportContext = { folder, info, figures: new Figures(), parks: parkOrder(folder.yearly, scenarios[0]), scenarios };
   const c = folder.comparison;
-  const sections = [headerSection(folder), howToSection(folder.manifest.runs, c !== null)];
+  const sections = [headerSection(folder)];
+  if (c) sections.push(plannerSection(ctx, c));
+  sections.push(howToSection(folder.manifest.runs, c !== null));
   if (c) {
-    sections.push(await probabilityChangeSection(ctx, c), rankingSection(ctx, c), headlineChangesSection(c), await costSection(ctx, c), await outputDifferenceSection(ctx, c));
+    sections.push(`<h2 id="details" style="border-top:4px solid #bbb">The comparison in detail</h2>`, await probabilityChangeSection(ctx, c), rankingSection(ctx, c), headlineChangesSection(c), await costSection(ctx, c), await outputDifferenceSection(ctx, c));
     sections.push(`<h2 id="scenarios" style="border-top:4px solid #bbb">Each scenario on its own</h2><p>The statistics of every scenario of the comparison, the baseline first.</p>`);
   }
-  sections.push(await targetsSection(ctx), await outputSection(ctx), await leadsSection(ctx), headlinesSection(ctx), footer(folder));
+  sections.push(await targetsSection(ctx), await outputSection(ctx), await leadsSection(ctx), headlinesSection(ctx), provenanceSection(folder), footer(folder));
   return { html: htmlPage(reportTitle(folder), sections.filter((s) => s !== "")), charts: ctx.figures.rendered };
 }

@@ -1,10 +1,9 @@
 /**
  * The comparison's cost section: each alternative's added fiscal cost, the pairing's variance
- * reduction, and the change in target probability per 亿元 of added cost (perYi) as a chart
- * and as "亿元 per percentage point" where the gain is clear.
+ * reduction, and the cost of a percentage point of each target's probability in 亿元 (from perYi;
+ * one direction only, where the gain is clear).
  */
-import { intervalChartSpec, type IntervalPoint } from "./chart-intervals.js";
-import { colorOf, type ReportContext } from "./context.js";
+import type { ReportContext } from "./context.js";
 import { escapeHtml, fmtNumber, fmtPercent, headlineName } from "./format.js";
 import type { Alternative, Comparison } from "./inputs.js";
 import { comparisonTargets } from "./section-compare-targets.js";
@@ -50,24 +49,6 @@ export async function costSection(ctx: ReportContext, comparison: Comparison): P
   const flat = (id: string) => comparison.alternatives.every((a) => still(a, id));
   const shown = targets.filter((t) => !flat(t.id));
   const left = targets.filter((t) => flat(t.id));
-  const points: IntervalPoint[] = comparison.alternatives.flatMap((a) =>
-    a.perYi
-      .filter((p) => p.value !== null && p.low !== null && p.high !== null && shown.some((t) => t.id === p.id))
-      .map((p) => ({ item: shown.find((t) => t.id === p.id)!.item, series: a.name, value: p.value! * 100, low: p.low! * 100, high: p.high! * 100, text: `${(p.value! * 100).toFixed(2)}` })),
-  );
-  const cheaper = comparison.alternatives.filter((a) => a.fiscalCost.difference < 0).map((a) => a.name);
-  const caption = cheaper.length ? `${cheaper.join(", ")} cost${cheaper.length === 1 ? "s" : ""} less than the baseline: there a positive value is probability lost per 亿元 saved.` : undefined;
-  const chart = points.length
-    ? await ctx.figures.figure(
-        intervalChartSpec({
-          title: "Probability gained per 亿元 of added fiscal cost",
-          subtitle: "change in P(met), percentage points per 亿元 added over the horizon · whisker: 95% interval",
-          points, items: shown.map((t) => t.item), series: comparison.alternatives.map((a) => a.name), colors: comparison.alternatives.map((a) => colorOf(ctx, a.name)),
-          xTitle: "percentage points per 亿元 of added fiscal cost", xFormat: ".2f", zeroRule: true,
-        }),
-        caption,
-      )
-    : "";
   const perPointRows = shown
     .map((t) => `<tr><td><code>${escapeHtml(t.id)}</code><br>${escapeHtml(t.item)}</td>${comparison.alternatives.map((a) => `<td class="num">${costPerPoint(a.perYi.find((p) => p.id === t.id) ?? { value: null, low: null, high: null }, a)}</td>`).join("")}</tr>`)
     .join("\n");
@@ -80,8 +61,7 @@ export async function costSection(ctx: ReportContext, comparison: Comparison): P
 ${comparison.alternatives.map(costRow).join("\n")}
 </tbody></table>
 <h3>Cost per probability point</h3>
-<p>How much each percentage point of a target's probability costs: added fiscal cost divided by the change in probability, shown where the gain is clearly above the noise (its 95% interval excludes zero).${left.length ? ` Targets whose probability no alternative changes are left out: ${left.map((t) => `<code>${escapeHtml(t.id)}</code>`).join(", ")}.` : ""}</p>
-<div class="charts">${chart}</div>
+<p>How much each percentage point of a target's probability costs, in 亿元 per point (one direction throughout: lower is cheaper): added fiscal cost divided by the change in probability, shown where the gain is clearly above the noise (its 95% interval excludes zero).${left.length ? ` Targets whose probability no alternative changes are left out: ${left.map((t) => `<code>${escapeHtml(t.id)}</code>`).join(", ")}.` : ""}</p>
 <table>
 <thead><tr><th>target</th>${comparison.alternatives.map((a) => `<th>${escapeHtml(a.name)}: 亿元 per percentage point</th>`).join("")}</tr></thead>
 <tbody>

@@ -1,13 +1,13 @@
 /**
  * Running an experiment into a results folder, the library function behind `clustersim
  * experiment` and bench/experiment.ts: open the folder's checkpoint (continuing the experiment
- * it holds; another experiment's is refused), run what is left on worker threads or in-process
- * with the batch layer's runBatch, write the result files and manifest.json. Ctrl-C and other
+ * it holds; another experiment's is refused), run what is left on worker threads, in-process or
+ * on another executor (the queue's) with the batch layer's runBatch, write the result files and manifest.json. Ctrl-C and other
  * aborts leave the checkpoint intact.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Executor } from "../../executor.js";
+import type { Executor, ExecutorFactory } from "../../executor.js";
 import type { Fault } from "../../faults.js";
 import { nodeExecutor } from "../../node/batch-folder.js";
 import { FileStore } from "../../node/file-store.js";
@@ -29,8 +29,12 @@ export interface ExperimentFolderOptions {
   out: string;
   /** worker threads; 0 runs in this thread (ignored when `executor` is given) */
   workers: number;
-  /** an executor to use instead (the benchmark wraps one) */
+  /** an executor to use instead (the benchmark wraps one); the caller closes it */
   executor?: Executor;
+  /** makes the executor for the experiment's plan instead (the queue's, for --queue); closed here */
+  executorFactory?: ExecutorFactory;
+  /** the queue the shards run on, as a URL without its password (manifest.json records it) */
+  queue?: string;
   /** an existing checkpoint is required */
   resume?: boolean;
   /** test-only faults (CLUSTERSIM_FAULT) */
@@ -60,7 +64,7 @@ export async function runExperimentFolder(ex: Experiment, options: ExperimentFol
   const fileStore = FileStore.open(out, plan, options.resume === true);
   const store = options.wrapStore ? options.wrapStore(fileStore) : fileStore;
   const started = new Date();
-  const executor = options.executor ?? nodeExecutor(plan, workers);
+  const executor = options.executor ?? options.executorFactory?.(plan) ?? nodeExecutor(plan, workers);
   const timings = { runMs: 0, writeMs: 0 };
   try {
     const t0 = performance.now();
@@ -69,7 +73,7 @@ export async function runExperimentFolder(ex: Experiment, options: ExperimentFol
     if (outcome.outcome === "aborted" || options.writeFiles === false) return { ...outcome, plan, summary: null, analysis: null, timings };
     const t1 = performance.now();
     const { summary, analysis } = await writeExperimentFiles(ex, plan, store, folderSink(out));
-    const manifest = experimentManifest(ex, plan, { workers, started, finished: new Date(), gitCommit: gitCommit() });
+    const manifest = experimentManifest(ex, plan, { workers, started, finished: new Date(), gitCommit: gitCommit(), queue: options.queue });
     writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     timings.writeMs = performance.now() - t1;
     return { ...outcome, plan, summary, analysis, timings };

@@ -1,7 +1,9 @@
 /**
  * The queue executor: the coordinator's side of a batch on BullMQ. It registers the batch in Redis
  * (its scenarios by content hash, kept alive while it runs), puts each shard it is asked for on
- * the batch's queue as a self-contained job and answers with the job's result, checked. It never
+ * the batch's queue as a self-contained job and answers with the job's result, checked. An
+ * experiment's batch also puts its run spec and design in Redis by content hash, from which the
+ * workers cut each job's points. It never
  * runs a shard itself. Robust to what a long batch meets: results of an earlier, killed
  * coordinator are reused (job-book.ts); a periodic check catches results whose event was missed
  * and puts back jobs that Redis lost (a restart without persistence); a job that failed twice
@@ -9,12 +11,14 @@
  */
 import { BUILD_ID } from "../../build-id.js";
 import type { Executor } from "../../executor.js";
+import { shardExperiment } from "../../experiment/spec.js";
 import { baseSeedOf, type BatchPlan, type Shard } from "../../plan.js";
 import { recordLayout } from "../../record.js";
 import type { ShardResult } from "../../run-shard.js";
 import { JobBook, type BookJob } from "./job-book.js";
 import { loadQueueLibs, probeRedis, redisClient, type QueueLibs } from "./libs.js";
-import { BatchMetaSchema, JobDataSchema, KEY_PREFIX, batchIdOf, decodeResult, jobData, jobIdOf, keys, queueName, scenarioText, type BatchMeta } from "./protocol.js";
+import { experimentText, publishExperiment } from "./experiment-store.js";
+import { BatchMetaSchema, JobDataSchema, KEY_PREFIX, PROTOCOL_VERSION, batchIdOf, decodeResult, jobData, jobIdOf, keys, queueName, scenarioText, type BatchMeta } from "./protocol.js";
 import { publishScenarios } from "./scenario-store.js";
 import type { QueueUrl } from "./url.js";
 
@@ -74,13 +78,16 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
   const notice = options.onNotice ?? (() => {});
   const status: QueueStatus = { batch: null, workers: null, redis: "connecting" };
   const widths = new Map<number, number>();
-  const widthOf = (s: number) => widths.get(s) ?? widths.set(s, recordLayout(plan.scenarios[s].scenario).width).get(s)!;
+  // an experiment's runs record one value per outcome (its test function's stand-in scenario has no layout)
+  const widthOf = (s: number) =>
+    plan.experiment ? plan.experiment.spec.values.length : (widths.get(s) ?? widths.set(s, recordLayout(plan.scenarios[s].scenario).width).get(s)!);
   const shardOfJob = (job: BookJob): Shard => ({
     scenarioIndex: job.scenarioIndex,
     scenarioHash: plan.scenarios[job.scenarioIndex].hash,
     firstRun: job.firstRun,
     count: job.seeds.length,
     seeds: [...job.seeds],
+    ...(plan.experiment ? { experiment: shardExperiment(plan.experiment, job.firstRun, job.seeds.length) } : {}),
   });
   const failedResult = (job: BookJob, message: string): ShardResult => {
     const count = job.seeds.length;
@@ -94,13 +101,15 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
     await probeRedis(libs, url);
     const texts = plan.scenarios.map((s) => scenarioText(s.scenario));
     const hashes = texts.map((t) => t.hash);
-    const batch = batchIdOf(plan, BUILD_ID, hashes);
+    const experiment = plan.experiment ? experimentText(plan.experiment) : null;
+    const batch = batchIdOf(plan, BUILD_ID, hashes, experiment?.hash ?? null);
     const meta = BatchMetaSchema.parse({
-      v: 1,
+      v: PROTOCOL_VERSION,
       build: BUILD_ID,
       batch,
       scenarios: plan.scenarios.map((s, i) => ({ name: s.name, hash: hashes[i] })),
       ...(plan.faults && plan.faults.length > 0 ? { faults: plan.faults.map((f) => ({ ...f })) } : {}),
+      ...(experiment ? { experiment: experiment.hash } : {}),
     });
     const metaText = JSON.stringify(meta);
     const baseSeed = baseSeedOf(plan);
@@ -125,6 +134,7 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
 
     const register = async () => {
       await publishScenarios(redis, texts);
+      if (experiment) await publishExperiment(redis, experiment);
       await redis.set(keys.batch(batch), metaText, "PX", ttlMs);
       await redis.sadd(keys.registry, batch);
     };

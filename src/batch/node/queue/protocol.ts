@@ -1,6 +1,6 @@
 /**
  * What travels through Redis, as zod schemas that both sides check: a batch's registration (its
- * build, scenarios by content hash and test faults), a shard job (base seed, scenario by content
+ * build, scenarios by content hash, an experiment's run spec and design by content hash, test faults), a shard job (base seed, scenario by content
  * hash, first run and seeds; never code), and a job's result (records as base64 of their Float64
  * bytes, so values come back bit for bit, NaN included). Key names live here too.
  */
@@ -11,7 +11,7 @@ import type { BatchPlan, Shard } from "../../plan.js";
 import type { ShardResult } from "../../run-shard.js";
 
 /** Version of the messages below; both sides refuse another. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /** Prefix of every Redis key of clustersim (BullMQ's own keys included). */
 export const KEY_PREFIX = "clustersim";
 /** Most runs one job may carry (runBatch's shards hold at most 64). */
@@ -27,6 +27,8 @@ export const keys = {
   notes: (id: string) => `${KEY_PREFIX}:batch:${id}:notes`,
   /** a resolved scenario's canonical JSON, by its content hash */
   scenario: (hash: string) => `${KEY_PREFIX}:scenario:${hash}`,
+  /** an experiment's PlanExperiment (run spec, replications, design points) as canonical JSON, by its content hash */
+  experiment: (hash: string) => `${KEY_PREFIX}:experiment:${hash}`,
 };
 
 /** The BullMQ queue of a batch. */
@@ -50,6 +52,8 @@ export const BatchMetaSchema = z.strictObject({
   /** the plan's scenarios in order: name (for the logs) and content hash */
   scenarios: z.array(z.strictObject({ name: z.string().max(500), hash: hex(64) })).min(1),
   faults: z.array(FaultSchema).max(1000).optional(),
+  /** an experiment's batch: content hash of its PlanExperiment (experiment-store.ts), from which a worker cuts each job's points */
+  experiment: hex(64).optional(),
 });
 /** A batch's registration. */
 export type BatchMeta = z.infer<typeof BatchMetaSchema>;
@@ -85,6 +89,9 @@ export const JobResultSchema = z.strictObject({
 /** A job's result. */
 export type JobResult = z.infer<typeof JobResultSchema>;
 
+/** Data in Redis that fails its hash or its schema: a worker refuses the batch that names it (it cannot become valid). */
+export class InvalidDataError extends Error {}
+
 /** SHA-256 hex of a text's UTF-8 bytes (node:crypto: the queue is Node-only, and scenarios are large). */
 export const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
@@ -96,12 +103,12 @@ export function scenarioText(scenario: unknown): { text: string; hash: string } 
 
 /**
  * A batch's id: a hash of what decides its records (engine and build, seeds, scenario contents,
- * test faults), so a re-run coordinator finds its own queue, and no two batches share one.
- * The number of runs is not part of it: a batch may grow.
+ * an experiment's content hash, test faults), so a re-run coordinator finds its own queue, and
+ * no two batches share one. The number of runs is not part of it: a batch may grow.
  */
-export function batchIdOf(plan: BatchPlan, build: string, scenarioHashes: readonly string[]): string {
+export function batchIdOf(plan: BatchPlan, build: string, scenarioHashes: readonly string[], experimentHash: string | null = null): string {
   const seeds = plan.seeds.kind === "derived" ? { baseSeed: plan.seeds.baseSeed } : { list: sha256(canonicalJson(plan.seeds.seeds)) };
-  return sha256(canonicalJson({ v: PROTOCOL_VERSION, build, seeds, scenarios: scenarioHashes, faults: plan.faults ?? [] })).slice(0, 16);
+  return sha256(canonicalJson({ v: PROTOCOL_VERSION, build, seeds, scenarios: scenarioHashes, experiment: experimentHash, faults: plan.faults ?? [] })).slice(0, 16);
 }
 
 /** The job for a shard. */

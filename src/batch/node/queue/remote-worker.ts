@@ -2,7 +2,7 @@
  * A worker process on the queue (`clustersim worker`): it checks the connection at once (a wrong
  * password or an unreachable host fails in one line), then looks for registered batches every
  * second, serves each batch of its own build (served-batch.ts) and refuses the others with a
- * clear message, stops serving a batch whose registration has gone, and on stop finishes its
+ * clear message (as it does a batch whose scenarios or experiment fail their hash or schema), stops serving a batch whose registration has gone, and on stop finishes its
  * running jobs (or, when told to abandon them, returns them to the queue) before it returns.
  */
 import { hostname } from "node:os";
@@ -10,7 +10,7 @@ import { BUILD_ID } from "../../build-id.js";
 import type { SpawnWorker } from "../../worker-pool.js";
 import { spawnWorkerThread } from "../worker-threads.js";
 import { loadQueueLibs, probeRedis, redisClient } from "./libs.js";
-import { BatchMetaSchema, keys } from "./protocol.js";
+import { BatchMetaSchema, InvalidDataError, keys } from "./protocol.js";
 import { ScenarioCache } from "./scenario-store.js";
 import { noteToCoordinator, serveBatch, type ServedBatch, type WorkerContext } from "./served-batch.js";
 import type { QueueUrl } from "./url.js";
@@ -125,6 +125,10 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
         log(`batch ${id.slice(0, 8)} (${names}): taking its jobs with ${ctx.concurrency} thread${ctx.concurrency === 1 ? "" : "s"}`);
       } catch (err) {
         const why = (err as Error).message;
+        if (err instanceof InvalidDataError) {
+          await refuse(id, why); // a scenario or experiment that fails its hash or schema stays so
+          continue;
+        }
         if (waitingFor.get(id) !== why) log(`batch ${id.slice(0, 8)}: cannot take it yet: ${url.redact(why)}`);
         waitingFor.set(id, why);
       }

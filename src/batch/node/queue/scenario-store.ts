@@ -5,7 +5,7 @@
  */
 import type { Redis as RedisClient } from "ioredis";
 import { ScenarioSchema, type Scenario } from "../../../scenario/schema.js";
-import { keys, sha256 } from "./protocol.js";
+import { InvalidDataError, keys, sha256 } from "./protocol.js";
 
 /** How long a scenario stays in Redis after its batch last registered it, s. */
 const SCENARIO_TTL_S = 7 * 24 * 3600;
@@ -27,15 +27,15 @@ export async function publishScenarios(redis: RedisClient, scenarios: readonly {
 
 /** Checks a scenario's text against its content hash and the schema; throws saying which check failed. */
 export function verifyScenario(hash: string, text: string): Scenario {
-  if (sha256(text) !== hash) throw new Error(`the scenario stored under ${hash.slice(0, 12)}… does not match its hash`);
+  if (sha256(text) !== hash) throw new InvalidDataError(`the scenario stored under ${hash.slice(0, 12)}… does not match its hash`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error(`the scenario stored under ${hash.slice(0, 12)}… is not JSON`);
+    throw new InvalidDataError(`the scenario stored under ${hash.slice(0, 12)}… is not JSON`);
   }
   const parsed = ScenarioSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`the scenario stored under ${hash.slice(0, 12)}… does not match the scenario schema: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success) throw new InvalidDataError(`the scenario stored under ${hash.slice(0, 12)}… does not match the scenario schema: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 

@@ -3,13 +3,18 @@
  * checked), a pool of worker threads speaking the same worker API as a local batch (so records,
  * failed runs and crashed threads are handled exactly as locally), and a BullMQ Worker on the
  * batch's queue whose processor checks every job against the schema, the build and the batch's
- * registration before a thread runs it. No code is ever taken from a job.
+ * registration before a thread runs it. An experiment's batch names its run spec and design by
+ * content hash: fetched and checked once, each job's points are cut from it here (a job carries
+ * only its runs and seeds). No code is ever taken from a job.
  */
 import type { Job } from "bullmq";
 import type { Redis as RedisClient } from "ioredis";
 import { BUILD_ID } from "../../build-id.js";
-import { runSeed, type BatchPlan, type Shard } from "../../plan.js";
+import { shardExperiment, type PlanExperiment } from "../../experiment/spec.js";
+import { planSeed, type BatchPlan, type Shard } from "../../plan.js";
+import type { Scenario } from "../../../scenario/schema.js";
 import { workerPool, type SpawnWorker } from "../../worker-pool.js";
+import { fetchExperiment } from "./experiment-store.js";
 import type { QueueLibs } from "./libs.js";
 import { JobDataSchema, KEY_PREFIX, encodeResult, keys, queueName, type BatchMeta, type JobData, type JobResult } from "./protocol.js";
 import type { ScenarioCache } from "./scenario-store.js";
@@ -53,19 +58,33 @@ export async function noteToCoordinator(redis: RedisClient, batch: string, text:
   await redis.expire(keys.notes(batch), 3600);
 }
 
-/** Why a valid job must not run in this batch, or null. */
-function misfit(d: JobData, meta: BatchMeta): string | null {
+/** Why a valid job must not run in this batch (of this experiment, if any), or null. */
+export function misfit(d: JobData, meta: BatchMeta, experiment: PlanExperiment | null): string | null {
   if (d.build !== BUILD_ID) return `it was made for clustersim build ${d.build}, this worker is build ${BUILD_ID} (run the same build on every machine)`;
   if (d.batch !== meta.batch) return `it names batch ${d.batch}, its queue is batch ${meta.batch}'s`;
   const s = meta.scenarios[d.scenarioIndex];
   if (!s || s.hash !== d.scenarioHash) return "its scenario is not the one the batch registered at that index";
-  if (d.baseSeed !== null) for (let j = 0; j < d.seeds.length; j++) if (d.seeds[j] !== runSeed(d.baseSeed, d.firstRun + j)) return `its seed for run ${d.firstRun + j} does not follow base seed ${d.baseSeed}`;
+  if (experiment) {
+    const runs = experiment.points.length * experiment.replications;
+    if (d.baseSeed === null) return "an experiment's job must carry its base seed";
+    if (d.firstRun + d.seeds.length > runs) return `its runs ${d.firstRun}-${d.firstRun + d.seeds.length - 1} go beyond the experiment's ${runs}`;
+  }
+  if (d.baseSeed !== null) {
+    // run k of an experiment has the seed of its replication, k mod R (planSeed)
+    const seeds = { seeds: { kind: "derived" as const, baseSeed: d.baseSeed }, ...(experiment ? { experiment } : {}) };
+    for (let j = 0; j < d.seeds.length; j++) if (d.seeds[j] !== planSeed(seeds, d.firstRun + j)) return `its seed for run ${d.firstRun + j} does not follow base seed ${d.baseSeed}`;
+  }
   return null;
 }
 
 /** Starts serving a registered batch: fetches its scenarios, starts its threads and its BullMQ Worker. */
 export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<ServedBatch> {
-  const scenarios = await ctx.scenarios.get(meta.scenarios.map((s) => s.hash));
+  const experiment = meta.experiment ? await fetchExperiment(ctx.redis, meta.experiment) : null;
+  // a test function's experiment runs no scenario: its stand-in only names it (experiment/plan.ts)
+  const scenarios =
+    experiment && experiment.spec.model.kind !== "scenario"
+      ? meta.scenarios.map((s) => ({ name: s.name }) as unknown as Scenario)
+      : await ctx.scenarios.get(meta.scenarios.map((s) => s.hash));
   // the pool needs the scenarios (sent to each thread once) and the tests' faults; no seeds or runs
   const plan: BatchPlan = {
     scenarios: meta.scenarios.map((s, i) => ({ name: s.name, file: `redis:${s.hash}`, hash: s.hash, scenario: scenarios[i] })),
@@ -86,13 +105,20 @@ export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<S
       throw new UnrecoverableError(why);
     }
     const d = parsed.data;
-    const why = misfit(d, meta);
+    const why = misfit(d, meta, experiment);
     if (why) {
       ctx.log(`batch ${short}: job ${job.id} refused: ${why}`);
       await noteToCoordinator(ctx.redis, meta.batch, `worker ${ctx.name} refused job ${job.id}: ${why}`).catch(() => {});
       throw new UnrecoverableError(`refused by worker ${ctx.name}: ${why}`);
     }
-    const shard: Shard = { scenarioIndex: d.scenarioIndex, scenarioHash: meta.scenarios[d.scenarioIndex].hash, firstRun: d.firstRun, count: d.seeds.length, seeds: d.seeds };
+    const shard: Shard = {
+      scenarioIndex: d.scenarioIndex,
+      scenarioHash: meta.scenarios[d.scenarioIndex].hash,
+      firstRun: d.firstRun,
+      count: d.seeds.length,
+      seeds: d.seeds,
+      ...(experiment ? { experiment: shardExperiment(experiment, d.firstRun, d.seeds.length) } : {}),
+    };
     let finished!: () => void;
     active.set(job.id!, { job, token, done: new Promise<void>((resolve) => (finished = resolve)) });
     const what = `batch ${short} ${meta.scenarios[d.scenarioIndex].name}: ${shard.count === 1 ? "run" : "runs"} ${shard.firstRun}${shard.count === 1 ? "" : `-${shard.firstRun + shard.count - 1}`}`;
