@@ -89,7 +89,7 @@ export interface BatchResult {
   /** resident set before the executor started, and after the warm-up shards (workers started), MB */
   rssBeforeMB: number;
   rssAfterStartMB: number;
-  /** checkpoint.jsonl and runs.csv sizes, MB (runs.csv null when not written) */
+  /** checkpoint.bin and runs.csv sizes, MB (runs.csv null when not written) */
   checkpointMB: number;
   runsCsvMB: number | null;
   /** 1-minute load average when the case started and ended (the machine is shared; it includes this bench's own recent work) */

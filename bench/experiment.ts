@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadExperiment } from "../src/batch/experiment/node/load.js";
 import { runExperimentFolder } from "../src/batch/experiment/node/folder.js";
+import { CHECKPOINT_FILE } from "../src/batch/node/file-store.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const MB = 2 ** 20;
@@ -109,7 +110,7 @@ async function child(n: number, workers: number): Promise<ChildResult> {
       peakRssMB: process.resourceUsage().maxRSS / 1024,
       rssMB: rss,
       heapMB: heap,
-      checkpointMB: statSync(join(out, "checkpoint.jsonl")).size / MB,
+      checkpointMB: statSync(join(out, CHECKPOINT_FILE)).size / MB,
       runsCsvMB: statSync(join(out, "runs.csv")).size / MB,
       failed: result.failed,
     };

@@ -12,6 +12,7 @@ import { toPlainJson } from "./files/json.js";
 import { FORMAT_VERSION } from "./files/format.js";
 import { writeText, type ResultSink } from "./files/sink.js";
 import { baseSeedOf, type BatchPlan } from "./plan.js";
+import { pacer } from "./pace.js";
 import type { RunStore } from "./store.js";
 import { HEADLINES, HEADLINE_INFO } from "./headlines.js";
 import { recordLayout, type RecordLayout } from "./record.js";
@@ -31,11 +32,13 @@ function pairedRun(values: Float64Array, layout: RecordLayout, targets: number[]
 }
 
 /** Computes and writes comparison.json and comparison.csv from the store, in run order; returns the comparison. */
-export async function writeComparison(plan: BatchPlan, store: RunStore, sink: ResultSink): Promise<Comparison> {
+export async function writeComparison(plan: BatchPlan, store: RunStore, sink: ResultSink, signal?: AbortSignal): Promise<Comparison> {
+  const pace = pacer(signal);
   const layouts = plan.scenarios.map((s) => recordLayout(s.scenario));
   const base = layouts[0];
   const baseScenario = plan.scenarios[0].scenario;
-  const alternatives = plan.scenarios.slice(1).map((alt, k) => {
+  const alternatives: Comparison["alternatives"] = [];
+  for (const [k, alt] of plan.scenarios.slice(1).entries()) {
     const si = k + 1;
     const layout = layouts[si];
     const targetIds = base.targetIds.filter((id) => layout.targetIds.includes(id));
@@ -48,6 +51,7 @@ export async function writeComparison(plan: BatchPlan, store: RunStore, sink: Re
     const cmp = new PairedComparison(targetIds.length, cells.length, HEADLINES.length);
     const alternativeRuns = store.runs(si, 0, plan.runs)[Symbol.iterator]();
     for (const b of store.runs(0, 0, plan.runs)) {
+      await pace();
       const a = alternativeRuns.next().value!;
       if (a.error !== null || b.error !== null) continue;
       cmp.add(pairedRun(a.values, layout, ta, ca), pairedRun(b.values, base, tb, cb));
@@ -56,7 +60,7 @@ export async function writeComparison(plan: BatchPlan, store: RunStore, sink: Re
     const perYi = cmp.perYi();
     const vrTargets = cmp.targetVarianceReduction();
     const heads = cmp.headlineStats();
-    return {
+    alternatives.push({
       name: alt.name,
       hash: alt.hash,
       pairedRuns: cmp.pairs,
@@ -75,8 +79,8 @@ export async function writeComparison(plan: BatchPlan, store: RunStore, sink: Re
         ...targetIds.map((id, t) => ({ name: `target:${id}`, value: vrTargets[t] })),
         ...HEADLINES.map((name, h) => ({ name: `headline:${name}`, value: heads[h].varianceReduction })),
       ],
-    };
-  });
+    });
+  }
   const ranking = base.targetIds.map((id) => ({
     target: id,
     label: baseScenario.targets[id].label,

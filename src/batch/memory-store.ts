@@ -1,4 +1,4 @@
-/** A RunStore in memory (the browser, tests): the records of each scenario's runs, indexed by run. */
+/** A RunStore in memory (the browser, tests): the records of each scenario's runs, indexed by run; a failed run does not count as done. */
 import type { BatchPlan } from "./plan.js";
 import type { ShardResult } from "./run-shard.js";
 import type { RunStore, StoredRun } from "./store.js";
@@ -17,7 +17,8 @@ export class MemoryStore implements RunStore {
   }
 
   has(scenario: number, run: number): boolean {
-    return this.stored[scenario][run] !== undefined;
+    const r = this.stored[scenario][run];
+    return r !== undefined && r.error === null;
   }
 
   append(result: ShardResult): void {
@@ -27,7 +28,8 @@ export class MemoryStore implements RunStore {
       const error = errors[j];
       const values = error === null ? data.slice(j * width, (j + 1) * width) : new Float64Array(0);
       for (let c = 0; c < values.length; c++) if (values[c] === 0) values[c] = 0; // -0 as 0, as the file store reads it back
-      if (!this.has(shard.scenarioIndex, run)) this.count += 1;
+      if (this.has(shard.scenarioIndex, run)) this.count -= 1;
+      if (error === null) this.count += 1;
       this.stored[shard.scenarioIndex][run] = { run, seed: shard.seeds[j], values, error };
     }
   }

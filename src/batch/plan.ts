@@ -19,6 +19,8 @@ export interface BatchScenario {
   scenario: Scenario;
   /** the `--set '$.path=value'` changes applied on top of the file, in the order given */
   set?: readonly ScenarioChange[];
+  /** the resolved scenario as merged before validation (its hash is `hash`); written into the results folder so that it is self-contained */
+  raw?: Record<string, unknown>;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface BatchPlan {
   scenarios: BatchScenario[];
   seeds: SeedSource;
   runs: number;
+  /** a run taking longer than this (wall clock, ms) fails with a message instead of holding up the batch; none when absent */
+  runTimeLimitMs?: number;
   /** test-only: runs that throw or kill their worker (see faults.ts); never in result files */
   faults?: readonly Fault[];
   /**
@@ -49,6 +53,8 @@ export interface Shard {
   count: number;
   /** the run seeds, one per run of the shard */
   seeds: number[];
+  /** the plan's time limit per run, ms (absent: none) */
+  timeLimitMs?: number;
   /** an experiment's shard: the run spec and the factor values of the points its runs cover */
   experiment?: ShardExperiment;
 }
@@ -83,25 +89,31 @@ export function shardOf(plan: BatchPlan, scenarioIndex: number, firstRun: number
     firstRun,
     count,
     seeds: Array.from({ length: count }, (_, j) => planSeed(plan, firstRun + j)),
+    ...(plan.runTimeLimitMs !== undefined ? { timeLimitMs: plan.runTimeLimitMs } : {}),
     ...(plan.experiment ? { experiment: shardExperiment(plan.experiment, firstRun, count) } : {}),
   };
 }
 
-/** Shards of at most `chunk` runs covering the runs not yet `done`, in (scenario, run) order. */
-export function planShards(plan: BatchPlan, chunk: number, done: (scenario: number, run: number) => boolean = () => false): Shard[] {
-  const shards: Shard[] = [];
-  plan.scenarios.forEach((_, scenarioIndex) => {
+/**
+ * Shards of at most `chunk` runs covering the runs not yet `done`, in (scenario, run) order,
+ * made one at a time as they are taken (a batch of millions of runs starts at once and never
+ * holds all its shards or seeds). `done` is asked about each run when the generator reaches it.
+ */
+export function* shardsOf(plan: BatchPlan, chunk: number, done: (scenario: number, run: number) => boolean = () => false): Generator<Shard> {
+  for (let scenarioIndex = 0; scenarioIndex < plan.scenarios.length; scenarioIndex++) {
     let first = -1;
-    const flush = (end: number) => {
-      for (let a = first; a < end; a += chunk) shards.push(shardOf(plan, scenarioIndex, a, Math.min(chunk, end - a)));
-      first = -1;
-    };
-    for (let run = 0; run < plan.runs; run++) {
-      if (done(scenarioIndex, run)) {
-        if (first >= 0) flush(run);
-      } else if (first < 0) first = run;
+    for (let run = 0; run <= plan.runs; run++) {
+      const stop = run === plan.runs || done(scenarioIndex, run);
+      if (!stop && first < 0) first = run;
+      if (first >= 0 && (stop || run - first === chunk)) {
+        yield shardOf(plan, scenarioIndex, first, run - first);
+        first = stop ? -1 : run;
+      }
     }
-    if (first >= 0) flush(plan.runs);
-  });
-  return shards;
+  }
+}
+
+/** Every shard of shardsOf at once, as an array (small plans, tests). */
+export function planShards(plan: BatchPlan, chunk: number, done: (scenario: number, run: number) => boolean = () => false): Shard[] {
+  return [...shardsOf(plan, chunk, done)];
 }

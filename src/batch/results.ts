@@ -15,6 +15,8 @@ import type { Summary } from "./files/schemas.js";
 import { LineBuffer, writeText, type ResultSink } from "./files/sink.js";
 import { HEADLINES } from "./headlines.js";
 import { baseSeedOf, type BatchPlan } from "./plan.js";
+import { pacer } from "./pace.js";
+import { SLOW_WRITE_MS, hasFault, sleepBlocking } from "./faults.js";
 import { recordLayout } from "./record.js";
 import type { RunStore } from "./store.js";
 
@@ -41,6 +43,8 @@ export interface BatchColumns {
 export interface ResultOptions {
   /** also write series.csv.gz */
   series?: boolean;
+  /** stops the writing (checked about every 20 ms, when the writer yields to the event loop) */
+  signal?: AbortSignal;
 }
 
 /** The columns of runs.csv for a plan (every scenario's drawn parameters and targets, first seen first), with the parameter columns and target ids. */
@@ -66,12 +70,15 @@ export async function writeResults(plan: BatchPlan, store: RunStore, sink: Resul
   const seriesHeader = names(SERIES_COLUMNS);
   await series?.line(csvRow(seriesHeader));
   const aggregates: ScenarioAggregate[] = [];
+  const pace = pacer(options.signal);
   for (const [si, s] of plan.scenarios.entries()) {
     const layout = layouts[si];
     const agg = new ScenarioAggregate(s.name, s.scenario, layout);
     const paramAt = new Map(layout.drawnPaths.map((p, i) => [pathColumn(p), i]));
     const targetAt = new Map(layout.targetIds.map((t, i) => [t, layout.targetsAt + 3 * i]));
     for (const { run, seed, values, error } of store.runs(si, 0, plan.runs)) {
+      await pace();
+      if (plan.faults && hasFault(plan.faults, "slow-write", si, run)) sleepBlocking(SLOW_WRITE_MS);
       agg.add(run, seed, values, error);
       const ok = error === null;
       const cell = (i: number | undefined): CsvValue => (ok && i !== undefined && !Number.isNaN(values[i]) ? values[i] : null);
@@ -101,7 +108,10 @@ export async function writeResults(plan: BatchPlan, store: RunStore, sink: Resul
   await yearly.line(csvRow(yearlyHeader));
   for (const agg of aggregates) {
     if (agg.completed === 0) continue;
-    for (const c of agg.yearly()) await yearly.line(csvRow([agg.name, c.year, c.by, c.label, c.metric, c.unit, c.mean, c.low, c.high, ...c.quantiles], yearlyHeader));
+    for (const c of agg.yearly()) {
+      await pace();
+      await yearly.line(csvRow([agg.name, c.year, c.by, c.label, c.metric, c.unit, c.mean, c.low, c.high, ...c.quantiles], yearlyHeader));
+    }
   }
   await yearly.close();
 
@@ -118,8 +128,8 @@ export async function writeResults(plan: BatchPlan, store: RunStore, sink: Resul
       hash: plan.scenarios[si].hash,
       runs: plan.runs,
       completed: agg.completed,
-      failed: agg.failures.length,
-      failures: agg.failures.slice(0, 50),
+      failed: agg.failed,
+      failures: agg.failures,
       targets: agg.targets(),
       headlines: agg.headlineStats(),
     })),

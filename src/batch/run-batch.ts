@@ -1,13 +1,16 @@
 /**
- * Runs the shards of a batch that its store does not hold yet on an executor, keeping every
- * slot busy and storing each finished shard as it arrives (in any order). Node and browsers
- * alike: the store, the executor, progress and the abort signal are all passed in.
+ * Runs the shards of a batch that its store does not hold yet (failed runs included: they are
+ * tried again) on an executor, keeping every slot busy and storing each finished shard as it
+ * arrives (in any order). Shards are planned lazily, as slots take them. An executor that fails
+ * (rather than a run: a worker that cannot start) stops the batch with its error once the shards
+ * in flight have settled. Node and browsers alike: the store, the executor, progress and the
+ * abort signal are all passed in.
  */
 import type { Executor } from "./executor.js";
-import { planShards, type BatchPlan } from "./plan.js";
+import { shardsOf, type BatchPlan } from "./plan.js";
 import type { RunStore } from "./store.js";
 
-/** Progress of a batch: runs done (stored) of the total, runs run by this call, and failed runs so far in this call. */
+/** Progress of a batch: runs done (stored, failed ones included) of the total, completed runs stored before this call, and failed runs so far in this call. */
 export interface BatchProgressEvent {
   done: number;
   total: number;
@@ -46,11 +49,12 @@ export async function runBatch(plan: BatchPlan, executor: Executor, store: RunSt
   const before = store.size;
   let done = before;
   let failed = 0;
-  const shards = planShards(plan, chunkSize(total - done, executor.concurrency), (s, r) => store.has(s, r));
+  const shards = shardsOf(plan, chunkSize(total - done, executor.concurrency), (s, r) => store.has(s, r));
   const progress = () => onProgress?.({ done, total, before, failed });
   progress();
-  let next = 0;
   let aborted = false;
+  let stopped = false;
+  let failure: { error: unknown } | null = null;
   const abort = new Promise<void>((resolve) => {
     if (signal?.aborted) resolve();
     signal?.addEventListener("abort", () => resolve(), { once: true });
@@ -58,16 +62,24 @@ export async function runBatch(plan: BatchPlan, executor: Executor, store: RunSt
     aborted = true;
   });
   const lane = async () => {
-    while (!aborted && next < shards.length) {
-      const shard = shards[next++];
-      const result = await Promise.race([executor.runShard(shard), abort.then(() => null)]);
-      if (result === null || aborted) return;
-      await store.append(result);
-      done += shard.count;
-      failed += result.errors.filter((e) => e !== null).length;
-      progress();
+    while (!aborted && !stopped) {
+      const next = shards.next();
+      if (next.done) return;
+      const shard = next.value;
+      try {
+        const result = await Promise.race([executor.runShard(shard), abort.then(() => null)]);
+        if (result === null || aborted) return;
+        await store.append(result);
+        done += shard.count;
+        failed += result.errors.filter((e) => e !== null).length;
+        progress();
+      } catch (error) {
+        failure ??= { error };
+        stopped = true;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(executor.concurrency, shards.length)) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, executor.concurrency) }, lane));
+  if (failure) throw (failure as { error: unknown }).error;
   return { outcome: aborted ? "aborted" : "done", before, ran: done - before, failed };
 }

@@ -2,9 +2,10 @@
  * Where a batch keeps its finished runs: a RunStore. The batch appends each shard as it arrives
  * (in any order) and the result files are written by reading the store back in run order, so
  * they never depend on which executor ran what when. Two stores now: a file (node/file-store.ts,
- * checkpoint.jsonl, so a killed batch resumes) and memory (memory-store.ts, the browser). A store
- * is small and swappable: a later store may keep compact records with per-record checksums, as
- * long as it reads runs back in run order with bounded memory.
+ * checkpoint.bin: compact frames with checksums, so a killed batch resumes) and memory
+ * (memory-store.ts, the browser). A store reads runs back in run order with bounded memory. A
+ * failed run is stored (the result files list it) but does not count as done: the next batch
+ * over the same store runs it again.
  */
 import { InputError } from "../scenario/input-error.js";
 import { VERSION } from "../version.js";
@@ -12,7 +13,7 @@ import { planSeed, type BatchPlan } from "./plan.js";
 import type { ShardResult } from "./run-shard.js";
 
 /** Format version of the stored runs (the checkpoint), independent of the result files'. */
-export const STORE_FORMAT_VERSION = 2;
+export const STORE_FORMAT_VERSION = 3;
 
 /** One stored run: its index and seed, its record values (NaN where the record has none), or its failure. */
 export interface StoredRun {
@@ -25,9 +26,9 @@ export interface StoredRun {
 
 /** A batch's store of finished runs. */
 export interface RunStore {
-  /** runs stored, over all scenarios */
+  /** completed runs stored, over all scenarios (failed runs are not counted) */
   readonly size: number;
-  /** whether run `run` of scenario `scenario` is stored */
+  /** whether run `run` of scenario `scenario` is stored and completed (a stored failed run is run again) */
   has(scenario: number, run: number): boolean;
   /** stores a shard's runs; durable when the promise resolves */
   append(result: ShardResult): void | Promise<void>;

@@ -3,11 +3,14 @@
  * Workers: a spawn function (node/worker-threads.ts for Node) starts one worker and says when it
  * dies. Each worker gets the batch's scenarios once and then one shard at a time. A worker that
  * dies is replaced: its shard is retried run by run, and a run that kills a worker twice is
- * recorded as failed. A worker of another build is refused.
+ * recorded as failed. A worker that cannot start (its code missing, another build) is a failure
+ * of the executor, not of runs: its shard rejects with an ExecutorError and the batch stops. A
+ * shard that runs far past its runs' time limit (a run stuck inside one quarter, where the limit
+ * is not checked) has its worker stopped; a single run stopped so is recorded as failed.
  */
 import type { Remote } from "comlink";
 import { BUILD_ID } from "./build-id.js";
-import type { Executor } from "./executor.js";
+import { ExecutorError, type Executor } from "./executor.js";
 import type { BatchPlan, Shard } from "./plan.js";
 import { lazyLayouts, recordWidth, type ShardResult } from "./run-shard.js";
 import type { WorkerApi } from "./worker-api.js";
@@ -26,8 +29,15 @@ export interface WorkerHandle {
 /** Starts one worker (a worker thread, a Web Worker). */
 export type SpawnWorker = () => WorkerHandle;
 
-/** The message of a worker refused for its build, which the pool does not retry. */
+/** The message of a worker refused for its build. */
 const STALE = "differs from this build";
+
+/** A shard is stopped when it takes longer than this many times its runs' time limit, plus WATCHDOG_SLACK_MS. */
+const WATCHDOG_FACTOR = 2;
+const WATCHDOG_SLACK_MS = 1000;
+
+/** A shard stopped by the watchdog. */
+class Overdue extends Error {}
 
 interface Slot extends WorkerHandle {
   ready: Promise<void>;
@@ -46,9 +56,14 @@ export function workerPool(plan: BatchPlan, size: number, spawn: SpawnWorker): E
     const handle = spawn();
     handle.died.catch(() => {});
     const ready = (async () => {
-      const id = await Promise.race([handle.api.buildId(), handle.died]);
-      if (id !== BUILD_ID) throw new Error(`worker build ${id} ${STALE} ${BUILD_ID}: rebuild with npm run build`);
-      await Promise.race([handle.api.init(scenarios, plan.faults), handle.died]);
+      let id: string;
+      try {
+        id = await Promise.race([handle.api.buildId(), handle.died]);
+        await Promise.race([handle.api.init(scenarios, plan.faults), handle.died]);
+      } catch (err) {
+        throw new ExecutorError(`a worker could not start (${(err as Error).message})`);
+      }
+      if (id !== BUILD_ID) throw new ExecutorError(`worker build ${id} ${STALE} ${BUILD_ID}: rebuild with npm run build`);
     })();
     ready.catch(() => {}); // surfaced where a shard awaits it; a pool closed before use must not crash
     const slot = { ...handle, ready };
@@ -80,22 +95,41 @@ export function workerPool(plan: BatchPlan, size: number, spawn: SpawnWorker): E
     computeMs: 0,
   });
 
+  /** Rejects with Overdue when the shard runs far past its time limit (never without a limit). */
+  const watchdog = (shard: Shard): { overdue: Promise<never>; clear: () => void } => {
+    if (shard.timeLimitMs === undefined) return { overdue: new Promise<never>(() => {}), clear: () => {} };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ms = shard.count * shard.timeLimitMs * WATCHDOG_FACTOR + WATCHDOG_SLACK_MS;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Overdue(`the run did not finish within ${ms / 1000} s, far past the time limit of ${shard.timeLimitMs! / 1000} s (stuck inside one quarter?); its worker was stopped`)), ms);
+    });
+    return { overdue, clear: () => clearTimeout(timer) };
+  };
+
   async function attempt(shard: Shard): Promise<ShardResult> {
     const slot = await acquire();
     try {
       await slot.ready;
-      const result = await Promise.race([slot.api.runShard(shard), slot.died]);
+    } catch (err) {
+      replace(slot);
+      throw err;
+    }
+    const dog = watchdog(shard);
+    try {
+      const result = await Promise.race([slot.api.runShard(shard), slot.died, dog.overdue]);
       release(slot);
       return result;
     } catch (err) {
-      if (err instanceof Error && err.message.includes(STALE)) throw err;
       replace(slot);
+      if (err instanceof Overdue && shard.count === 1) return failedRun(shard, err.message);
       if (shard.count > 1) return splitAndRetry(shard);
       const key = `${shard.scenarioIndex}:${shard.firstRun}`;
       const n = (crashes.get(key) ?? 0) + 1;
       crashes.set(key, n);
       if (n >= MAX_RUN_CRASHES) return failedRun(shard, `the run killed its worker ${n} times (${(err as Error).message})`);
       return attempt(shard);
+    } finally {
+      dog.clear();
     }
   }
 

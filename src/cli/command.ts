@@ -5,8 +5,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { escapeTerminal, shortenLine } from "../report/terminal-text.js";
 
-/** Exit codes: 0 ok, 1 failure, 2 bad input or usage, 130 interrupted. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+/** Exit codes: 0 ok, 1 failure, 2 bad input or usage, 130 interrupted (SIGINT), 143 terminated (SIGTERM). */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 
 /** Where a command writes: stdout carries only results; progress, warnings and errors go to stderr. */
 export interface CliIO {

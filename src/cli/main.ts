@@ -4,8 +4,8 @@
  */
 import { EXIT, InputError, UsageError, processIO, type CliIO, type Command } from "./command.js";
 import { commands } from "./commands.js";
-import { ScenarioError, formatProblem } from "../scenario/errors.js";
-import { escapeTerminal, shortenLine } from "../report/terminal-text.js";
+import { ScenarioError } from "../scenario/errors.js";
+import { escapeTerminal, problemLine, shortenLine } from "../report/terminal-text.js";
 import { VERSION } from "../version.js";
 
 /** The top-level usage text. */
@@ -22,7 +22,7 @@ function printable(message: string): string {
 
 /** The text of a bad-input error: one escaped line per scenario problem, even if a key holds a line break. */
 function inputErrorText(err: InputError): string {
-  if (err instanceof ScenarioError && err.problems.length > 0) return err.problems.map((p) => shortenLine(escapeTerminal(formatProblem(p)))).join("\n");
+  if (err instanceof ScenarioError && err.problems.length > 0) return err.problems.map(problemLine).join("\n");
   return printable(err.message);
 }
 

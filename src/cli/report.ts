@@ -3,12 +3,24 @@
  * comparison folder, or the report of an experiment folder (by its manifest's kind), one
  * self-contained HTML file that works offline.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isExperimentFolder } from "../batch/experiment/node/read-folder.js";
 import { renderExperimentFolder } from "../report/node/render-experiment-folder.js";
 import { renderReportFolder } from "../report/node/render-folder.js";
-import { EXIT, UsageError, parseCommandArgs, type Command } from "./command.js";
+import { fileKind } from "../batch/node/regular-file.js";
+import { EXIT, InputError, UsageError, parseCommandArgs, type Command } from "./command.js";
+
+/** Refuses an -o that exists and is not a regular file (a folder, a FIFO, a device, a symlink). */
+function checkOutput(out: string): void {
+  let st;
+  try {
+    st = lstatSync(out);
+  } catch {
+    return;
+  }
+  if (!st.isFile()) throw new InputError(`-o (--output) ${out}: it is ${fileKind(st)}, not a file the report can replace`);
+}
 
 const usage = `Usage: clustersim report <results-dir> [-o report.html]
 
@@ -18,15 +30,17 @@ design, Sobol' or Morris index charts with intervals, the replication noise, mai
 heat maps of a grid and the PRIM boxes. For a batch: the provenance, each target's
 probability with its interval, fan charts of each park's output against its target, leads lost
 by reason, and for a comparison the changes against the baseline, their cost per probability
-point and the ranking of the alternatives. Park names come from the scenario files named in
-manifest.json when they are still there unchanged (same content hash).
+point and the ranking of the alternatives. Every file the folder's manifest.json lists must
+match the size and SHA-256 it records; park names come from the resolved scenarios stored in
+the folder (scenarios/<name>.json), so the page depends on the folder alone.
 
 Options:
   -o, --output FILE  where to write the page (default <results-dir>/report.html)
   -h, --help         show this help
 
-Exit codes: 0 ok, 1 failure, 2 bad arguments or a folder the report cannot read (missing files,
-not clustersim's, or a formatVersion other than this version's).
+Exit codes: 0 ok, 1 failure, 2 bad arguments or a folder the report cannot read (unfinished: no
+manifest.json; a file that does not match it; not clustersim's; a formatVersion other than this
+version's; a FIFO, device or symlink where a result file belongs).
 `;
 
 /** The `report` command. */
@@ -39,9 +53,11 @@ export const reportCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "expected a results folder" : `expected one results folder, got ${positionals.length}`);
     const dir = positionals[0];
     const out = values.output ?? join(dir, "report.html");
+    checkOutput(out);
     const report = isExperimentFolder(dir) ? await renderExperimentFolder(dir) : await renderReportFolder(dir);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, report.html);
+    writeFileSync(`${out}.tmp`, report.html);
+    renameSync(`${out}.tmp`, out);
     io.stderr(`report with ${report.charts} charts in ${out}\n`);
     return EXIT.ok;
   },

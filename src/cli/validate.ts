@@ -4,11 +4,12 @@
  * glob picks up) is skipped with a note, so `clustersim validate scenarios/*.json` checks the
  * shipped folder. An experiment file (it has a "design") is checked with its scenario.
  */
-import { readFile } from "node:fs/promises";
 import { loadScenario } from "../scenario/load.js";
 import { looksLikeExperiment } from "../batch/experiment/parse.js";
 import { loadExperiment } from "../batch/experiment/node/load.js";
-import { ScenarioError, formatProblem, type Problem } from "../scenario/errors.js";
+import { ScenarioError, type Problem } from "../scenario/errors.js";
+import { readScenarioFile } from "../scenario/read-file.js";
+import { problemLine } from "../report/terminal-text.js";
 import { EXIT, UsageError, parseCommandArgs, type CliIO, type Command } from "./command.js";
 
 const usage = `Usage: clustersim validate <scenario.json | experiment.json>... [--json]
@@ -18,7 +19,8 @@ scenario schema and the cross-references between its sections, and reports every
 experiment file (one with a "design") is checked against the experiment schema, with its
 scenario, factor paths, outcomes and design (docs/experiments.md).
 
-Problems go to stderr, one line each: file:line:column: $.json.path: what was expected.
+Problems go to stderr, one line each (control characters and line breaks escaped, as in every
+error): file:line:column: $.json.path: what was expected.
 stdout gets one result line per file ("ok" with the scenario hash, or the problem count). A JSON
 Schema file (its "$schema" names a json-schema.org meta-schema) is not a scenario: it is skipped
 with a note ("skip").
@@ -45,7 +47,9 @@ interface FileResult {
 /** What kind of file it is: a JSON Schema document (its top-level "$schema" names a json-schema.org meta-schema), an experiment file, or (else) a scenario. */
 async function kindOf(file: string): Promise<"schema" | "experiment" | "scenario"> {
   try {
-    const data: unknown = JSON.parse(await readFile(file, "utf8"));
+    const text = readScenarioFile(file); // a regular file within the size limit (a FIFO is refused, not waited on)
+    if (text === undefined) return "scenario";
+    const data: unknown = JSON.parse(text);
     const meta = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>).$schema : undefined;
     if (typeof meta === "string" && /^https?:\/\/json-schema\.org\//.test(meta)) return "schema";
     return looksLikeExperiment(data) ? "experiment" : "scenario";
@@ -99,7 +103,7 @@ export const validateCommand: Command = {
     for (const file of positionals) {
       const r = await check(file);
       results.push(r);
-      for (const p of r.problems) io.stderr(`${formatProblem(p)}\n`);
+      for (const p of r.problems) io.stderr(`${problemLine(p)}\n`);
       if (!values.json) io.stdout(`${resultLine(r, io)}\n`);
     }
     if (values.json) io.stdout(`${JSON.stringify({ files: results }, null, 2)}\n`);

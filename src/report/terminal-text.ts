@@ -1,8 +1,10 @@
 /**
  * Text for a terminal: control characters from names, keys and file contents are escaped, so a
  * scenario cannot set the window title, clear the screen, move the cursor or reorder text
- * (bidirectional overrides). Escapes read like JSON's: \n, \r, \t, \u001b.
+ * (bidirectional overrides). Escapes read like JSON's: \n, \r, \t, \u001b. problemLine prints
+ * one scenario problem as one escaped line (the CLI's error printer and `validate` alike).
  */
+import { formatProblem, type Problem } from "../scenario/errors.js";
 
 /** C0 and C1 controls, DEL, bidirectional marks, overrides and isolates, line and paragraph separators. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -31,4 +33,9 @@ export function escapeTerminal(text: string, options: EscapeOptions = {}): strin
 /** `line` cut after `max` characters, saying how many were left out. */
 export function shortenLine(line: string, max = 2000): string {
   return line.length <= max ? line : `${line.slice(0, max)}… (${(line.length - max).toLocaleString("en-US")} more characters)`;
+}
+
+/** One scenario problem as one line for the terminal: escaped (a key holding a line break cannot forge a second line) and shortened. */
+export function problemLine(problem: Problem): string {
+  return shortenLine(escapeTerminal(formatProblem(problem)));
 }

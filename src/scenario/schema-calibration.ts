@@ -17,6 +17,7 @@ export const RangeObservationSchema = z.strictObject({
   measure: z.enum(["level", "growth"]).optional().describe("level (default) or growth on the previous year"),
   min: z.number().optional().describe("lowest accepted value (tolerance fixed beforehand)"),
   max: z.number().optional().describe("highest accepted value (tolerance fixed beforehand)"),
+  target: z.number().optional().describe("the observed point value when [min, max] is a tolerance around it (enters the regression adjustment); absent when the interval is itself the datum"),
   source: z.string().describe("data/ row ids the observation comes from"),
 }).meta({ id: "RangeObservation" });
 

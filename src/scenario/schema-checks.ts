@@ -5,7 +5,8 @@
  * runs only when that part parsed cleanly.
  */
 import type { z } from "zod";
-import { supportOf, type Num } from "./schema-number.js";
+import { drawnValueProblem, supportOf, type Num } from "./schema-number.js";
+import { parameterRange } from "./parameter-range.js";
 import { jsonPathProblem, parseJsonPath, valueAt } from "./json-path.js";
 import type { ScenarioShapeType as Shape } from "./schema.js";
 
@@ -248,6 +249,9 @@ function checkCalibration(ctx: Ctx, s: Shape) {
   }
 }
 
+/** Out-of-range posterior values reported one by one; the rest are counted in one line. */
+const MAX_POSTERIOR_PROBLEMS = 20;
+
 function checkPosterior(ctx: Ctx, s: Shape) {
   if (!s.posterior) return;
   const { parameters, draws, historySeeds } = s.posterior;
@@ -258,9 +262,21 @@ function checkPosterior(ctx: Ctx, s: Shape) {
     if (typeof v !== "number" && !(typeof v === "object" && v !== null && "dist" in v))
       issue(ctx, ["posterior", "parameters", i], `${path} is not a numeric parameter of the scenario`);
   });
-  draws.forEach((row, r) => {
-    if (row.length !== parameters.length) issue(ctx, ["posterior", "draws", r], `has ${row.length} values, expected ${parameters.length} (one per parameter)`);
+  // a posterior value is drawn like any other: it must lie in the parameter's range (issue 11, item 9)
+  const ranges = parameters.map((path) => {
+    const segments = jsonPathProblem(path) === null ? parseJsonPath(path) : null;
+    return segments ? parameterRange(segments) : undefined;
   });
+  let outOfRange = 0;
+  draws.forEach((row, r) => {
+    if (row.length !== parameters.length) return issue(ctx, ["posterior", "draws", r], `has ${row.length} values, expected ${parameters.length} (one per parameter)`);
+    row.forEach((value, i) => {
+      const range = ranges[i];
+      const problem = range ? drawnValueProblem(value, range) : null;
+      if (problem !== null && ++outOfRange <= MAX_POSTERIOR_PROBLEMS) issue(ctx, ["posterior", "draws", r, i], `${parameters[i]}: expected ${problem}, found ${value}`);
+    });
+  });
+  if (outOfRange > MAX_POSTERIOR_PROBLEMS) issue(ctx, ["posterior", "draws"], `${outOfRange - MAX_POSTERIOR_PROBLEMS} more values out of their parameters' ranges`);
   if (historySeeds.length !== draws.length) issue(ctx, ["posterior", "historySeeds"], `has ${historySeeds.length} seeds, expected ${draws.length} (one per row of draws)`);
 }
 

@@ -99,6 +99,17 @@ export interface NumRange {
   int?: boolean;
 }
 
+/**
+ * What `value` (a drawn value, before a count is rounded) breaks of `range`: the expectation in
+ * words (e.g. "a number >= 0 and <= 0.99"), or null when it lies within. Whole-number ranges are
+ * checked as bounds only, since drawn counts are rounded after drawing.
+ */
+export function drawnValueProblem(value: number, range: NumRange): string | null {
+  const below = range.min !== undefined && (value < range.min || (range.positive === true && value === range.min));
+  const above = range.max !== undefined && value > range.max;
+  return Number.isFinite(value) && !below && !above ? null : describeRange({ ...range, int: false });
+}
+
 /** Static support [lo, hi] of a distribution (±Infinity where unbounded); the sampler's own definition. */
 export function supportOf(d: Distribution): [number, number] {
   return distributionSupport(d);

@@ -23,7 +23,8 @@ interface Def {
 
 const defOf = (s: Schema): Def => s._zod.def as unknown as Def;
 
-const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readonly", "nonoptional", "catch", "lazy"]);
+/** Zod wrapper types that hold one inner schema (optional, default...). */
+export const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readonly", "nonoptional", "catch", "lazy"]);
 
 /** The JSON kinds a schema accepts (object, array, number, string, boolean, null, any). */
 function kindsOf(s: Schema): Set<string> {

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { closeSync, constants, copyFileSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, constants, copyFileSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { ROOT, buildCli, crashLines, disposeCli, runCli, type ChildResult } from "../cli/child-cli.js";
@@ -22,7 +22,10 @@ type FileSpec =
   | { sparse: number }
   | { fifo: true }
   | { dir: true }
-  | { symlink: string };
+  | { symlink: string }
+  | { remove: true }
+  | { patch: unknown }
+  | { append: string };
 
 /** One bad input and what the CLI must do with it. */
 interface Case {
@@ -36,6 +39,10 @@ interface Case {
   exit?: number;
   /** paths (relative to the case's working folder) under which files may appear */
   writes?: string[];
+  /** CLI commands run first (each must exit 0), before `files` are made: e.g. a batch whose folder `files` then tampers with */
+  setup?: string[][];
+  /** files made before the setup commands (the scenarios they read) */
+  setupFiles?: Record<string, FileSpec>;
 }
 
 const { cases } = JSON.parse(readFileSync(new URL("./cases.json", import.meta.url), "utf8")) as { cases: Case[] };
@@ -46,11 +53,26 @@ const PARALLEL = 2;
 let cli: string;
 const fifos: string[] = [];
 
-/** Makes one file of a case in `dir`. */
+/** JSON merge patch (RFC 7396) of `patch` onto `target`. */
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return patch;
+  const out: Record<string, unknown> = target !== null && typeof target === "object" && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+/** Makes one file of a case in `dir` (after the setup commands: remove, patch and append change what they made). */
 function make(dir: string, name: string, spec: FileSpec): void {
   const file = join(dir, name);
   mkdirSync(dirname(file), { recursive: true });
-  if ("text" in spec) writeFileSync(file, spec.text);
+  if (!("patch" in spec) && !("append" in spec)) rmSync(file, { recursive: true, force: true }); // a file made by the setup is replaced
+  if ("remove" in spec) return;
+  if ("patch" in spec) writeFileSync(file, JSON.stringify(mergePatch(JSON.parse(readFileSync(file, "utf8")), spec.patch), null, 2));
+  else if ("append" in spec) appendFileSync(file, spec.append);
+  else if ("text" in spec) writeFileSync(file, spec.text);
   else if ("json" in spec) writeFileSync(file, JSON.stringify(spec.json, null, 2));
   else if ("hex" in spec) writeFileSync(file, Buffer.from(spec.hex, "hex"));
   else if ("repeat" in spec) writeFileSync(file, (spec.before ?? "") + spec.repeat.repeat(spec.times) + (spec.after ?? ""));
@@ -115,10 +137,15 @@ async function runCase(c: Case): Promise<{ result: ChildResult; written: string[
   mkdirSync(join(root, "tmp"));
   mkdirSync(join(root, "home"));
   copyFileSync(join(ROOT, "scenarios", "example.json"), join(work, "example.json"));
-  for (const [name, spec] of Object.entries(c.files)) make(work, name, spec);
-  const before = snapshot(root);
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: join(root, "tmp"), HOME: join(root, "home") };
   delete env.CLUSTERSIM_DEBUG;
+  for (const [name, spec] of Object.entries(c.setupFiles ?? {})) make(work, name, spec);
+  for (const args of c.setup ?? []) {
+    const r = await slots(() => runCli(cli, args, { cwd: work, env }, TIME_LIMIT_MS));
+    if (r.code !== 0) throw new Error(`${c.id}: setup clustersim ${args.join(" ")} exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
+  }
+  for (const [name, spec] of Object.entries(c.files)) make(work, name, spec);
+  const before = snapshot(root);
   const result = await slots(() => runCli(cli, c.args, { cwd: work, env }, TIME_LIMIT_MS));
   const allowed = (c.writes ?? []).map((w) => join("deep", "er", "work", w));
   const written = changes(before, snapshot(root)).filter((ch) => !allowed.some((a) => ch.split(" ")[1].startsWith(a)));
@@ -141,16 +168,22 @@ afterAll(() => {
   }
 });
 
+/** A file of a results folder named in a message (the folder's own files, or a file inside it). */
+const RESULT_FILE = /(manifest|summary|comparison|datapackage)\.json|runs\.csv|yearly\.csv|series\.csv\.gz|checkpoint\.(bin|jsonl)|batch\.lock|scenarios\/[^ ]+\.json|results folder/;
+
 describe("the corpus itself", () => {
-  it("has unique ids, and each case names a file, and a JSON path or an option", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40);
+  it("has unique ids and at least 60 cases of options and result folders; each names a file and a JSON path, an option, or a result folder's file", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(100);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    const optionOrFolder = cases.filter((c) => c.stderr.some((s) => s.includes("--") || RESULT_FILE.test(s)));
+    expect(optionOrFolder.length).toBeGreaterThanOrEqual(60);
     for (const c of cases) {
       const namesPathOrOption = c.stderr.some((s) => s.includes("$") || s.includes("--"));
+      const namesFolderFile = c.stderr.some((s) => RESULT_FILE.test(s));
       const namesFile = c.stderr.some((s) => /\.json|\/dev\//.test(s));
       const isOptionCase = c.stderr.some((s) => s.includes("--"));
-      expect(namesPathOrOption, `${c.id}: stderr should name a JSON path or an option`).toBe(true);
-      expect(namesFile || isOptionCase, `${c.id}: stderr should name the file`).toBe(true);
+      expect(namesPathOrOption || namesFolderFile, `${c.id}: stderr should name a JSON path, an option or a result folder's file`).toBe(true);
+      expect(namesFile || isOptionCase || namesFolderFile, `${c.id}: stderr should name the file`).toBe(true);
     }
   });
 });

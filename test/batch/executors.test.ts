@@ -56,7 +56,7 @@ describe("batch result files", () => {
     }
     expect(runs.split("\n")[1].split(",")[3]).toBe("0");
     expect(yearly.split("\n")[0]).toBe("scenario,year,breakdown,label,metric,unit,mean,mean_low,mean_high,p5,p25,p50,p75,p95");
-    expect(existsSync(join(out, "checkpoint.jsonl"))).toBe(true);
+    expect(existsSync(join(out, "checkpoint.bin"))).toBe(true);
   });
 });
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { inspectCheckpoint } from "../../src/batch/node/checkpoint-scan.js";
+import { CHECKPOINT_FILE } from "../../src/batch/node/file-store.js";
 import { cli, cliChild, cliSpawn, resultFiles, smallScenario, tempDir } from "./helpers.js";
 
-/** Lines in a checkpoint file so far (0 when it does not exist yet). */
-function checkpointLines(out: string): number {
-  const file = join(out, "checkpoint.jsonl");
-  return existsSync(file) ? readFileSync(file, "utf8").split("\n").length - 1 : 0;
+/** Runs stored in a folder's checkpoint so far (0 when there is none yet). */
+function storedRuns(out: string): number {
+  return inspectCheckpoint(join(out, CHECKPOINT_FILE)).runs;
 }
 
 describe("checkpoint and resume", () => {
@@ -19,22 +20,23 @@ describe("checkpoint and resume", () => {
     let running = true;
     const exited = new Promise((resolve) => child.once("exit", () => resolve((running = false))));
     // poll the checkpoint until some runs are stored, then kill hard (no fixed sleeps)
-    while (running && checkpointLines(killed) < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (running && storedRuns(killed) < 3) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(running).toBe(true);
     child.kill("SIGKILL");
     await exited;
-    const stored = checkpointLines(killed) - 1;
+    const stored = storedRuns(killed);
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(600);
     expect(existsSync(join(killed, "summary.json"))).toBe(false);
     // a torn last record, as a kill in mid-write leaves it, is dropped and run again
-    appendFileSync(join(killed, "checkpoint.jsonl"), '{"s":0,"r":99999,"v":[1,2');
+    const file = join(killed, CHECKPOINT_FILE);
+    appendFileSync(file, readFileSync(file).subarray(-40));
     const resumed = await cli([...args, "--workers", "0", "--out", killed, "--resume"]);
     expect(resumed.code, resumed.stderr).toBe(0);
     const whole = join(dir, "whole");
     expect((await cli([...args, "--workers", "0", "--out", whole])).code).toBe(0);
     expect(resultFiles(killed)).toEqual(resultFiles(whole));
-    expect(checkpointLines(killed) - 1).toBe(600);
+    expect(storedRuns(killed)).toBe(600);
   }, 120_000);
 });
 
@@ -47,14 +49,14 @@ describe("Ctrl-C", () => {
     const child = cliSpawn(args);
     let code: number | null | undefined;
     const exited = new Promise((resolve) => child.once("exit", (c) => resolve((code = c))));
-    while (code === undefined && checkpointLines(out) < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (code === undefined && storedRuns(out) < 3) await new Promise((resolve) => setTimeout(resolve, 5));
     child.kill("SIGINT");
     await exited;
     expect(code).toBe(130);
     expect(existsSync(join(out, "summary.json"))).toBe(false);
     const resumed = await cli([...args, "--workers", "0", "--resume"]);
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(checkpointLines(out) - 1).toBe(600);
+    expect(storedRuns(out)).toBe(600);
   }, 120_000);
 });
 

@@ -33,12 +33,12 @@ export async function cli(args: string[]) {
 
 /** Runs the CLI from source in a child process (for faults and kills). */
 export function cliChild(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 120_000 });
 }
 
-/** Starts the CLI from source as a child process without waiting. */
-export function cliSpawn(args: string[]) {
-  return spawn(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT, stdio: "ignore" });
+/** Starts the CLI from source as a child process without waiting (stderr piped when asked). */
+export function cliSpawn(args: string[], env: Record<string, string> = {}, stderr: "ignore" | "pipe" = "ignore") {
+  return spawn(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "ignore", stderr], env: { ...process.env, ...env } });
 }
 
 /** The three deterministic result files of a folder. */

@@ -32,15 +32,17 @@ describe("run stores", () => {
     const memory = new MemoryStore(p);
     fill(file, p);
     fill(memory, p);
-    expect(file.size).toBe(7);
-    expect(memory.size).toBe(7);
+    // the failed run 2 is stored but not done: a later batch runs it again
+    expect(file.size).toBe(6);
+    expect(memory.size).toBe(6);
+    expect([file.has(0, 2), memory.has(0, 2), file.has(0, 3), memory.has(0, 3)]).toEqual([false, false, true, true]);
     const read = dump(memory, 7);
     expect(read.map((r) => r[0])).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(read[2][2]).toBe("injected fault at run 2");
     expect(dump(file, 7)).toEqual(read);
     file.close();
     const again = FileStore.open(dir, p, true);
-    expect(again.size).toBe(7);
+    expect(again.size).toBe(6);
     expect(dump(again, 7)).toEqual(read);
     again.close();
   });
@@ -52,7 +54,7 @@ describe("run stores", () => {
     fill(store, p);
     store.close();
     const grown = FileStore.open(dir, { ...p, runs: 9 });
-    expect(grown.size).toBe(4);
+    expect(grown.size).toBe(3);
     expect(grown.has(0, 3)).toBe(true);
     expect(grown.has(0, 4)).toBe(false);
     grown.close();

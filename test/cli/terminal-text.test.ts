@@ -71,6 +71,20 @@ describe("the error printer escapes problems, one line each", () => {
     expect(lines[1]).toContain("y\\u001b]0;pwned\\u0007");
   });
 
+  it("validate prints the same one line per problem as the error printer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "clustersim-terminal-"));
+    const file = join(dir, "evil.json");
+    writeFileSync(file, JSON.stringify({ extends: join(ROOT, "scenarios", "example.json"), [`x${CLEAR}\nfake: $.name: ok`]: 1, [`y${TITLE}`]: 2 }));
+    const run = fakeIO();
+    const check = fakeIO();
+    expect(await main(["run", file], run.io)).toBe(2);
+    expect(await main(["validate", file], check.io)).toBe(2);
+    const lines = check.out.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(check.out.stderr).not.toMatch(RAW_CONTROL);
+    expect(lines).toEqual(run.out.stderr.replace("clustersim run: ", "").trimEnd().split("\n"));
+  });
+
   it("a usage error naming an option with control characters", async () => {
     const { io, out } = fakeIO();
     expect(await main(["run", "x.json", `--se${CLEAR}ed`], io)).toBe(2);

@@ -55,7 +55,7 @@ describe("clustersim experiment", () => {
     expect(r.stdout).toContain("grid · scenario small · grid design: 6 points x 3 replications = 18 runs (0 failed) · seed 2");
     expect(r.stdout).toContain("anchors-signed: probability over the point's runs that target anchors-signed met");
     expect(r.stderr).toBe(`results in ${out}\n`);
-    for (const f of ["design.csv", "points.csv", "runs.csv", "noise.csv", "boxes.csv", "experiment.json", "datapackage.json", "manifest.json", "checkpoint.jsonl"]) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ["design.csv", "points.csv", "runs.csv", "noise.csv", "boxes.csv", "experiment.json", "datapackage.json", "manifest.json", "checkpoint.bin"]) expect(existsSync(join(out, f)), f).toBe(true);
     expect(existsSync(join(out, "indices.csv"))).toBe(false); // a grid has no index estimator
     expect(readFileSync(join(out, "design.csv"), "utf8")).toBe("point,teams,land\n0,0.5,0.5\n1,0.5,1\n2,1,0.5\n3,1,1\n4,2,0.5\n5,2,1\n");
     const json = await cli(["experiment", file, "--workers", "0", "--out", out, "--quiet", "--json"]);

@@ -26,7 +26,9 @@ describe("runScenario", () => {
   it("reports the history seed and the drawn value of every distribution", async () => {
     const s = await scenario("wenjiang-2017.json");
     const r = runScenario(s, 3);
-    expect(r.drawn[0]).toEqual({ path: HISTORY_SEED_PATH, value: r.historySeed });
+    // With a posterior (the shipped one), the row a run uses comes first, then its history seed.
+    expect(r.drawn.find((d) => d.path === HISTORY_SEED_PATH)).toEqual({ path: HISTORY_SEED_PATH, value: r.historySeed });
+    expect(s.posterior?.historySeeds).toContain(r.historySeed);
     const paths = r.drawn.map((d) => d.path);
     expect(paths).toContain("$.dynamics.accelerator");
     expect(paths).toContain('$.industries.biopharma.maxOutputPerMu');
@@ -84,8 +86,11 @@ describe("drawScenario", () => {
 });
 
 describe("the history inside every run", () => {
-  it("is the same under every scenario that shares the 2016-17 policy: no-plan and the levers reach the same end-2017 state", async () => {
-    const names = ["no-plan.json", "baseline.json", "lever-promotion.json", "lever-tight-land.json", "calibration-2016.json"];
+  it.each([
+    // the shipped posterior's scenarios, and the prior's (the calibration scenario extends the prior)
+    [["no-plan.json", "baseline.json", "lever-promotion.json", "lever-tight-land.json"]],
+    [["wenjiang-2017-prior.json", "calibration-2016.json"]],
+  ])("is the same under every scenario that shares the 2016-17 policy and parameters: %j reach the same end-2017 state", async (names) => {
     const states = await Promise.all(
       names.map(async (n) => {
         const sim = stepped(await scenario(n), 9, 8);

@@ -74,7 +74,7 @@ describe("--queue on batch", () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^clustersim batch: failed: cannot use the queue at redis:\/\/:\*\*\*@.*Redis refused the password/)]);
     expect(r.stderr).not.toContain("wrong-one");
-    expect(existsSync(join(out, "checkpoint.jsonl"))).toBe(true);
+    expect(existsSync(join(out, "checkpoint.bin"))).toBe(true);
   });
 });
 

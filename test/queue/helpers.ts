@@ -3,8 +3,9 @@
  * collected (a `clustersim worker`, or a coordinator to kill), and waiting for a line or a file.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { inspectCheckpoint } from "../../src/batch/node/checkpoint-scan.js";
+import { CHECKPOINT_FILE } from "../../src/batch/node/file-store.js";
 import { ROOT } from "../batch/helpers.js";
 
 /** A CLI child process and what it has written to stderr so far. */
@@ -95,9 +96,7 @@ export async function until(test: () => boolean): Promise<void> {
   while (!test()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-/** Runs stored in a folder's checkpoint (lines after the header). */
+/** Runs stored in a folder's checkpoint (its intact frames; 0 when there is none yet). */
 export function checkpointRuns(dir: string): number {
-  const file = join(dir, "checkpoint.jsonl");
-  if (!existsSync(file)) return 0;
-  return Math.max(0, readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").length - 1);
+  return inspectCheckpoint(join(dir, CHECKPOINT_FILE)).runs;
 }

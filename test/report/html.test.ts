@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -242,11 +243,24 @@ describe("report of a folder written by `clustersim compare`", () => {
 });
 
 describe("folders the report refuses (exit 2, no file)", () => {
-  /** A copy of the comparison fixture with `edit` applied. */
+  /**
+   * A copy of the comparison fixture with `edit` applied, its manifest resealed (the size and
+   * SHA-256 of every listed file that is still there), so that the reader's own checks are what
+   * refuses it; a file's mismatch with the manifest is tested in test/batch/folder-integrity.test.ts.
+   */
   function broken(edit: (dir: string) => void): string {
     const dir = join(temp(), "results");
     cpSync(fixture, dir, { recursive: true });
     edit(dir);
+    const file = join(dir, "manifest.json");
+    if (!existsSync(file)) return dir;
+    const manifest = JSON.parse(readFileSync(file, "utf8"));
+    for (const f of manifest.files) {
+      if (!existsSync(join(dir, f.path))) continue;
+      const bytes = readFileSync(join(dir, f.path));
+      Object.assign(f, { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
+    }
+    writeFileSync(file, JSON.stringify(manifest));
     return dir;
   }
   const setJson = (file: string, change: (x: Record<string, unknown>) => void) => {
@@ -257,9 +271,9 @@ describe("folders the report refuses (exit 2, no file)", () => {
 
   it.each([
     ["manifest.json", 1],
-    ["summary.json", 3],
+    ["summary.json", 2],
     ["comparison.json", 1],
-    ["manifest.json", "2"],
+    ["manifest.json", "3"],
   ])("an unknown formatVersion in %s (%j)", async (file, version) => {
     const dir = broken((d) => setJson(join(d, file), (x) => void (x.formatVersion = version)));
     const r = await cli(["report", dir]);
@@ -279,7 +293,7 @@ describe("folders the report refuses (exit 2, no file)", () => {
   });
 
   it("a file that is not one of ours", async () => {
-    const dir = broken((d) => writeFileSync(join(d, "summary.json"), JSON.stringify({ kind: "something-else", formatVersion: 2 })));
+    const dir = broken((d) => writeFileSync(join(d, "summary.json"), JSON.stringify({ kind: "something-else", formatVersion: 3 })));
     const r = await cli(["report", dir]);
     expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toContain("not a clustersim results file");

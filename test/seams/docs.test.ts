@@ -13,7 +13,7 @@ describe("docs", () => {
 
   it("formats.md names every column of yearly.csv, comparison.csv and series.csv.gz, and every result file", () => {
     for (const c of [...YEARLY_COLUMNS, ...COMPARISON_COLUMNS, ...SERIES_COLUMNS]) expect(formats, c.name).toContain(`\`${c.name}\``);
-    for (const f of ["summary.json", "runs.csv", "yearly.csv", "series.csv.gz", "comparison.json", "comparison.csv", "datapackage.json", "manifest.json", "checkpoint.jsonl"]) expect(formats, f).toContain(`\`${f}\``);
+    for (const f of ["summary.json", "runs.csv", "yearly.csv", "series.csv.gz", "comparison.json", "comparison.csv", "datapackage.json", "manifest.json", "checkpoint.bin"]) expect(formats, f).toContain(`\`${f}\``);
   });
 
   it("every relative link of README.md and the folder READMEs leads to a file", () => {

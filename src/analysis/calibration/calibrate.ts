@@ -47,7 +47,7 @@ export function resolveOptions(o: AbcSmcOptions & { predictiveFrom?: PredictiveF
     tolerances,
     quantile: share("quantile", o.quantile ?? 0.5),
     maxGenerations: tolerances ? tolerances.length + 1 : intIn("maxGenerations", o.maxGenerations ?? 20, 1),
-    roundSize: intIn("roundSize", o.roundSize ?? particles, 1),
+    roundSize: o.roundSize === undefined ? null : intIn("roundSize", o.roundSize, 1),
     maxProposalsPerGeneration: intIn("maxProposalsPerGeneration", o.maxProposalsPerGeneration ?? 100 * particles, particles),
     minParticles: intIn("minParticles", o.minParticles ?? Math.ceil(particles / 2), 1, particles),
     choiceKeep: share("choiceKeep", o.choiceKeep ?? 0.7, true),
@@ -55,6 +55,7 @@ export function resolveOptions(o: AbcSmcOptions & { predictiveFrom?: PredictiveF
     predictiveDraws: intIn("predictiveDraws", o.predictiveDraws ?? 400, 0),
     poissonLevel: share("poissonLevel", o.poissonLevel ?? 0.9),
     predictiveFrom: o.predictiveFrom ?? "population",
+    onGeneration: o.onGeneration,
   };
 }
 

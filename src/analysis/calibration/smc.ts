@@ -25,10 +25,12 @@ export interface SmcSettings {
   tolerances: number[] | null;
   quantile: number;
   maxGenerations: number;
-  roundSize: number;
+  /** proposals per round; null: adaptive (adaptiveRound) */
+  roundSize: number | null;
   maxProposalsPerGeneration: number;
   minParticles: number;
   choiceKeep: number;
+  onGeneration?: (report: GenerationReport) => void;
 }
 
 /** One replicate history of a particle. */
@@ -97,6 +99,18 @@ function nextTolerance(population: Particle[], eps: number, quantile: number): n
   return below;
 }
 
+/**
+ * Proposals for the next round when rounds are adaptive: enough to find the `needed` particles
+ * at the acceptance rate seen so far in this generation (`found` of `tried`), else at the
+ * previous generation's rate (`prior`), with 20% and 4 proposals to spare; at most `particles`
+ * x 10 and at least 1. Generation 0 (no rate yet) takes `particles`.
+ */
+export function adaptiveRound(needed: number, found: number, tried: number, prior: number | null, particles: number): number {
+  const rate = tried > 0 && found > 0 ? found / tried : tried > 0 ? Math.min(prior ?? 1, 1 / tried) : prior;
+  if (rate === null || !(rate > 0)) return particles;
+  return Math.max(1, Math.min(10 * particles, Math.ceil((1.2 * needed) / rate) + 4));
+}
+
 /** Checks the fixed schedule: non-negative, decreasing, ending at 0. */
 function checkSchedule(tolerances: number[]): void {
   if (tolerances.length === 0 || tolerances[tolerances.length - 1] !== 0) throw new RangeError("ABC-SMC: a tolerance schedule must end at 0");
@@ -129,8 +143,10 @@ export function* smcGenerations(spec: CalibrationSpec, s: SmcSettings): Generato
     const eps: number = t === 0 ? Infinity : s.tolerances ? s.tolerances[t - 1] : nextTolerance(population, tolerance, s.quantile);
     const gen: Generation = { particles: [], proposals: 0, simulations: 0, scoreSum: 0, short: false };
     let next = 0;
+    const previousRate = t === 0 ? null : reports[reports.length - 1].acceptanceRate;
     while (gen.particles.length < s.particles && next < s.maxProposalsPerGeneration) {
-      const m = Math.min(s.roundSize, s.maxProposalsPerGeneration - next);
+      const round = s.roundSize ?? adaptiveRound(s.particles - gen.particles.length, gen.particles.length, next, previousRate, s.particles);
+      const m = Math.min(round, s.maxProposalsPerGeneration - next);
       const thetas: Float64Array[] = [];
       const jobs: SimulationJob[] = [];
       for (let j = next; j < next + m; j++) {
@@ -173,12 +189,14 @@ export function* smcGenerations(spec: CalibrationSpec, s: SmcSettings): Generato
     }
     if (gen.particles.length < s.minParticles) {
       reports.push(report(t, eps, gen, []));
+      s.onGeneration?.(reports[reports.length - 1]);
       return { generations: reports, population, weights, tolerance, stopReason: "budget", scales, simulations };
     }
     population = gen.particles;
     weights = normaliseLogWeights(population.map((p) => ln(p.score) + p.logRatio));
     tolerance = eps;
     reports.push(report(t, eps, gen, weights));
+    s.onGeneration?.(reports[reports.length - 1]);
     const stopReason = tolerance === 0 ? "done" : gen.short ? "budget" : t + 1 >= s.maxGenerations ? "generations" : null;
     if (stopReason) return { generations: reports, population, weights, tolerance, stopReason, scales, simulations };
     kernel = fitKernel(parameters, population.map((p) => p.theta), weights, priorSds, s.choiceKeep);

@@ -72,7 +72,11 @@ export interface AbcSmcOptions {
   quantile?: number;
   /** maximum generations including generation 0 [20] */
   maxGenerations?: number;
-  /** proposals simulated per round of a generation [particles] */
+  /**
+   * proposals simulated per round of a generation; absent: adaptive, each round sized from the
+   * acceptance so far (the previous generation's for the first round) to find the particles still
+   * needed with about 20% to spare. The result does not depend on it; only `simulations` does.
+   */
   roundSize?: number;
   /** proposals a generation may use before it stops short [100 x particles] */
   maxProposalsPerGeneration?: number;
@@ -86,6 +90,8 @@ export interface AbcSmcOptions {
   predictiveDraws?: number;
   /** central probability of the Poisson prediction interval used for coverage [0.9] */
   poissonLevel?: number;
+  /** called with each generation's report as soon as it is complete (progress; no effect on the result) */
+  onGeneration?: (report: GenerationReport) => void;
 }
 
 /** What one generation did. */

@@ -30,14 +30,15 @@ function testFunctionStandIn(ex: Experiment): Scenario {
   return { name: ex.name } as unknown as Scenario;
 }
 
-/** The BatchPlan of an experiment (test faults, when given, are carried as in any batch). */
-export function experimentPlan(ex: Experiment, faults?: readonly Fault[]): BatchPlan {
+/** The BatchPlan of an experiment (test faults and a time limit per run, when given, are carried as in any batch). */
+export function experimentPlan(ex: Experiment, faults?: readonly Fault[], runTimeLimitMs?: number): BatchPlan {
   const scenario = ex.model.kind === "scenario" ? ex.model.loaded.scenario : testFunctionStandIn(ex);
   return {
     scenarios: [{ name: ex.name, file: ex.file, hash: ex.hash, scenario }],
     seeds: { kind: "derived", baseSeed: ex.seed },
     runs: ex.design.points.length * ex.replications,
     ...(faults && faults.length > 0 ? { faults } : {}),
+    ...(runTimeLimitMs !== undefined ? { runTimeLimitMs } : {}),
     experiment: { spec: runSpecOf(ex), replications: ex.replications, points: ex.design.points },
   };
 }

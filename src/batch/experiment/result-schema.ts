@@ -2,12 +2,13 @@
  * The JSON files of an experiment folder as zod schemas, the single source of their types (the
  * writer builds objects of these types, the report's reader checks them): experiment.json (the
  * design, factors, outcomes with their replication noise, index notes and PRIM boxes, failures)
- * and manifest.json (provenance, times and workers; kind "experiment"). No times in
+ * and manifest.json (provenance, times and workers, and the other files with their sizes and
+ * SHA-256; kind "experiment"). No times in
  * experiment.json, so it is byte-identical whatever the worker count or a resume.
  */
 import { z } from "zod";
 import { FORMAT_VERSION } from "../files/format.js";
-import { ChangeSchema, SeedsSchema } from "../files/schemas.js";
+import { ChangeSchema, FolderFileSchema, SeedsSchema } from "../files/schemas.js";
 
 const num = z.number().nullable();
 const formatVersion = z.literal(FORMAT_VERSION);
@@ -92,6 +93,7 @@ export const ExperimentManifestSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),
   seconds: z.number(),
+  files: z.array(FolderFileSchema).describe("every other file of the folder, in the order written, with its size and SHA-256"),
 });
 
 /** experiment.json. */

@@ -2,7 +2,8 @@
  * The worker side of an experiment: runs one shard's runs (replications of consecutive design
  * points) and records only the outcomes of each run, one value per outcome. A point's scenario
  * is built once from the base scenario and the point's factor values (and validated); a point
- * whose scenario is invalid fails each of its runs with the reason. Browser-safe.
+ * whose scenario is invalid fails each of its runs with the reason; a scenario run is guarded by
+ * the shard's time limit like a batch's (run-limits.ts). Browser-safe.
  */
 import { METRIC_INDEX, isMetricKey, yearValue } from "../../model/metrics.js";
 import { runScenario, type RunResult } from "../../model/run.js";
@@ -11,7 +12,8 @@ import { injectedFault, type Fault } from "../faults.js";
 import { HEADLINES } from "../headlines.js";
 import type { Shard } from "../plan.js";
 import { headlineValues } from "../record.js";
-import type { ShardResult } from "../run-shard.js";
+import type { ShardResult, ShardRunner } from "../run-shard.js";
+import { runGuard } from "../run-limits.js";
 import { pointScenario, problemsText } from "./apply.js";
 import { pointOfRun, type RunValue, type ShardExperiment } from "./spec.js";
 import { testFunctionNoise, testFunctionValue } from "./test-models.js";
@@ -72,38 +74,43 @@ function buildPoint(scenario: Scenario, ex: ShardExperiment, point: number, x: r
   }
 }
 
-/** Runs the runs of an experiment shard: each run's outcome values in one Float64Array row. */
-export function runExperimentShard(scenario: Scenario, shard: Shard, faults?: readonly Fault[]): ShardResult {
-  const started = performance.now();
+/** The runner of an experiment shard: run(j) writes run j's outcome values (a row of the result) or its failure. */
+export function experimentShardRunner(scenario: Scenario, shard: Shard, faults?: readonly Fault[]): ShardRunner {
   const ex = shard.experiment as ShardExperiment;
   const { spec, replications } = ex;
   const width = spec.values.length;
-  const data = new Float64Array(shard.count * width);
-  const errors: (string | null)[] = [];
+  const result: ShardResult = { shard, width, data: new Float64Array(shard.count * width), errors: new Array<string | null>(shard.count).fill(null), computeMs: 0 };
   let built = -1;
   let current: { scenario: Scenario } | { error: string } = { error: "" };
-  for (let j = 0; j < shard.count; j++) {
+  const runOne = (j: number): string | null => {
+    const started = performance.now();
     const run = shard.firstRun + j;
     const { point } = pointOfRun(run, replications);
     const x = ex.points[point - ex.firstPoint];
-    try {
-      injectedFault(faults, shard.scenarioIndex, run);
-      if (spec.model.kind !== "scenario") {
-        const y = testFunctionValue(spec.model, x) + testFunctionNoise(spec.model.noise, shard.seeds[j], point);
-        errors.push(writeValues(spec.values, () => y, data, j * width));
-        continue;
-      }
-      if (built !== point) {
-        built = point;
-        current = buildPoint(scenario, ex, point, x);
-      }
-      if ("error" in current) throw new Error(current.error);
-      const r = runScenario(current.scenario, shard.seeds[j]);
-      let headlines: number[] | null = null;
-      errors.push(writeValues(spec.values, (v) => sourceValue(r, v, () => (headlines ??= headlineValues(r))), data, j * width));
-    } catch (err) {
-      errors.push(err instanceof Error ? err.message : String(err));
+    injectedFault(faults, shard.scenarioIndex, run);
+    if (spec.model.kind !== "scenario") {
+      const y = testFunctionValue(spec.model, x) + testFunctionNoise(spec.model.noise, shard.seeds[j], point);
+      return writeValues(spec.values, () => y, result.data, j * width);
     }
-  }
-  return { shard, width, data, errors, computeMs: performance.now() - started };
+    if (built !== point) {
+      built = point;
+      current = buildPoint(scenario, ex, point, x);
+    }
+    if ("error" in current) throw new Error(current.error);
+    const r = runScenario(current.scenario, shard.seeds[j], runGuard(shard, run, started, faults));
+    let headlines: number[] | null = null;
+    return writeValues(spec.values, (v) => sourceValue(r, v, () => (headlines ??= headlineValues(r))), result.data, j * width);
+  };
+  return {
+    result,
+    run(j) {
+      const started = performance.now();
+      try {
+        result.errors[j] = runOne(j);
+      } catch (err) {
+        result.errors[j] = err instanceof Error ? err.message : String(err);
+      }
+      result.computeMs += performance.now() - started;
+    },
+  };
 }

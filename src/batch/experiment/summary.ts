@@ -6,6 +6,7 @@ import type { DistributionSpec } from "../../random/distribution.js";
 import { VERSION } from "../../version.js";
 import { BUILD_ID } from "../build-id.js";
 import { FORMAT_VERSION } from "../files/format.js";
+import type { FolderFile } from "../files/schemas.js";
 import type { BatchPlan } from "../plan.js";
 import type { ExperimentAnalysis, OutcomeAnalysis } from "./analyse.js";
 import { columnExtent, type Experiment } from "./compile.js";
@@ -111,6 +112,8 @@ export interface ExperimentManifestRun {
   started: Date;
   finished: Date;
   gitCommit: string | null;
+  /** every other file of the folder, as written */
+  files: readonly FolderFile[];
 }
 
 /** manifest.json of a finished experiment. */
@@ -133,5 +136,6 @@ export function experimentManifest(ex: Experiment, plan: BatchPlan, run: Experim
     startedAt: run.started.toISOString(),
     finishedAt: run.finished.toISOString(),
     seconds: (run.finished.getTime() - run.started.getTime()) / 1000,
+    files: run.files.map((f) => ({ path: f.path, bytes: f.bytes, sha256: f.sha256 })),
   };
 }

@@ -2,7 +2,9 @@
  * A tiny CSV writer for the batch result files (runs.csv, yearly.csv): RFC 4180 quoting, "\n"
  * line ends, no BOM (write the text as UTF-8), ASCII headers, numbers in shortest round-trip
  * form, booleans as 1/0, missing values as empty fields. NaN and ±Infinity throw: writers never
- * emit them (a run that produces one is a failed run).
+ * emit them (a run that produces one is a failed run). A text that a spreadsheet would run as a
+ * formula (it starts with =, +, -, @, a tab or a carriage return, after any single quotes, and is
+ * not a number) is written with one more leading single quote; unescapeCsvText undoes it.
  */
 
 /** A value a CSV cell can hold; null and undefined are written as an empty field (missing). */
@@ -12,6 +14,23 @@ export type CsvValue = string | number | boolean | null | undefined;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Characters that force a field to be quoted. */
 const NEEDS_QUOTES = /[",\r\n]/;
+/** A text a spreadsheet would take for a formula: =, +, -, @, tab or CR first (after any single quotes). */
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+/** A number as text ("-1.5", "+2", "1e-7"), which stays as it is. */
+const NUMBER_LIKE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** An escaped cell: one quote added before a formula-like text. */
+const ESCAPED = /^'+[=+\-@\t\r]/;
+
+/** A text cell as written: with a leading single quote when a spreadsheet would run it as a formula. */
+export function escapeCsvText(text: string): string {
+  return FORMULA_LIKE.test(text) && !NUMBER_LIKE.test(text) ? `'${text}` : text;
+}
+
+/** A text cell as read back: the quote escapeCsvText added is removed. */
+export function unescapeCsvText(cell: string): string {
+  return ESCAPED.test(cell) && !NUMBER_LIKE.test(cell) ? cell.slice(1) : cell;
+}
+
 /** Printable ASCII, the only characters allowed in header names. */
 const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 
@@ -31,7 +50,8 @@ function field(value: CsvValue, index: number, names?: readonly string[]): strin
   }
   if (typeof value !== "string") throw new TypeError(`csv: ${columnLabel(index, names)} has unsupported type ${typeof value}`);
   if (LONE_SURROGATE.test(value)) throw new RangeError(`csv: ${columnLabel(index, names)} holds a lone UTF-16 surrogate`);
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = escapeCsvText(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

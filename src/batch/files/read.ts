@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import { InputError } from "../../scenario/input-error.js";
 import { YEARLY_COLUMNS, names } from "./columns.js";
+import { unescapeCsvText } from "./csv.js";
 import { FORMAT_VERSION } from "./format.js";
 import { ComparisonSchema, ManifestSchema, SummarySchema, type Comparison, type Manifest, type Summary } from "./schemas.js";
 
@@ -83,7 +84,8 @@ export function parseYearlyCsv(text: string): YearlyRow[] {
     const n = (k: number) => cell(r[k], `${where}, ${want[k]}`);
     const year = n(1);
     if (year === null || !Number.isInteger(year)) throw new Error(`${where}: expected a whole year, got "${r[1]}"`);
-    return { scenario: r[0], year, breakdown: r[2], label: r[3], metric: r[4], unit: r[5], mean: n(6), meanLow: n(7), meanHigh: n(8), p5: n(9), p25: n(10), p50: n(11), p75: n(12), p95: n(13) };
+    const t = (k: number) => unescapeCsvText(r[k]);
+    return { scenario: t(0), year, breakdown: t(2), label: t(3), metric: t(4), unit: t(5), mean: n(6), meanLow: n(7), meanHigh: n(8), p5: n(9), p25: n(10), p50: n(11), p75: n(12), p95: n(13) };
   });
 }
 

@@ -24,14 +24,31 @@ export const SeedsSchema = z.discriminatedUnion("kind", [
 /** One `--set` change of a scenario. */
 export const ChangeSchema = z.object({ path: z.string(), value: z.unknown() });
 
-/** manifest.json: provenance of a batch or comparison folder; the only file with times and worker counts. */
+/** One file of a results folder as manifest.json lists it: its path inside the folder, size and SHA-256. */
+export const FolderFileSchema = z.object({
+  path: z.string().describe("inside the folder: a result file's name, or scenarios/<name>.json"),
+  bytes: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** manifest.json: provenance of a batch or comparison folder; the only file with times and worker counts; written last, it lists every other file with its size and SHA-256. */
 export const ManifestSchema = z.object({
   kind: z.enum(["batch", "comparison"]),
   formatVersion,
   engineVersion: z.string(),
   buildId: z.string(),
   gitCommit: z.string().nullable(),
-  scenarios: z.array(z.object({ name: z.string(), file: z.string(), hash: z.string(), set: z.array(ChangeSchema) })).min(1),
+  scenarios: z
+    .array(
+      z.object({
+        name: z.string(),
+        file: z.string().describe("the file as named on the command line (provenance only)"),
+        hash: z.string(),
+        set: z.array(ChangeSchema),
+        resolved: z.string().describe("the resolved scenario that ran, inside the folder (scenarios/<name>.json)"),
+      }),
+    )
+    .min(1),
   seeds: SeedsSchema,
   /** the base seed of derived seeds, null for an explicit list */
   baseSeed: z.number().nullable(),
@@ -42,6 +59,7 @@ export const ManifestSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),
   seconds: z.number(),
+  files: z.array(FolderFileSchema).describe("every other file of the folder, in the order written"),
 });
 
 /** One target's statistics in summary.json: its description and how often it was met. */
@@ -122,6 +140,8 @@ export const ComparisonSchema = z.object({
 
 /** manifest.json. */
 export type Manifest = z.infer<typeof ManifestSchema>;
+/** One file listed in manifest.json. */
+export type FolderFile = z.infer<typeof FolderFileSchema>;
 /** summary.json. */
 export type Summary = z.infer<typeof SummarySchema>;
 /** One scenario of summary.json. */

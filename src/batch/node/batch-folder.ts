@@ -1,19 +1,19 @@
 /**
  * Running a batch into a results folder, the library function behind `clustersim batch` and
- * `compare` and the batch benchmarks: open the folder's checkpoint (continuing or extending the
- * batch it holds), run what is left on worker threads or in-process, write the result files and
- * manifest.json. Ctrl-C and other aborts leave the checkpoint intact.
+ * `compare` and the batch benchmarks: check --out, take the folder's lock, open its checkpoint
+ * (continuing or extending the batch it holds), remove the result files of any earlier batch,
+ * run what is left on worker threads or in-process, write the result files (each whole, fsynced,
+ * renamed into place) and manifest.json last, listing them with their sizes and SHA-256. An abort
+ * (Ctrl-C), also during the final writes, or a failure leaves the checkpoint intact and no
+ * manifest.json.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { inProcessExecutor, type Executor } from "../executor.js";
 import { buildManifest } from "../manifest.js";
 import type { BatchPlan } from "../plan.js";
 import { runBatch, type BatchOutcome, type BatchProgress } from "../run-batch.js";
 import type { RunStore } from "../store.js";
 import { writeBatchFiles, type BatchFiles, type FolderKind } from "../write-batch.js";
-import { FileStore } from "./file-store.js";
-import { folderSink } from "./file-sink.js";
+import { holdFolder, writeFolder } from "./folder-session.js";
 import { gitCommit } from "./git.js";
 import { workerThreadPool } from "./worker-threads.js";
 
@@ -38,6 +38,8 @@ export interface FolderBatchOptions {
   writeFiles?: boolean;
   /** wraps the folder's store (the benchmarks time its appends and sample memory while it is read) */
   wrapStore?: (store: RunStore) => RunStore;
+  /** hears what was found and repaired in the folder (a torn checkpoint header, a damaged record) */
+  onNote?: (text: string) => void;
 }
 
 /** Where the time went, ms: running the shards (storing included), storing them, writing the files. */
@@ -60,10 +62,10 @@ export function nodeExecutor(plan: BatchPlan, workers: number): Executor {
 
 /** Runs `plan` into `options.out` and writes its files; `files` is null when aborted. */
 export async function runBatchFolder(plan: BatchPlan, options: FolderBatchOptions): Promise<FolderBatchResult> {
-  const { out, workers } = options;
+  const { out, workers, signal } = options;
   const kind = options.kind ?? "batch";
-  mkdirSync(out, { recursive: true });
-  const fileStore = FileStore.open(out, plan, options.resume === true);
+  const held = holdFolder(out, plan, options.resume === true, options.onNote);
+  const fileStore = held.store;
   const timings: FolderBatchTimings = { runMs: 0, storeMs: 0, writeMs: 0 };
   const timed: RunStore = {
     get size() {
@@ -79,21 +81,27 @@ export async function runBatchFolder(plan: BatchPlan, options: FolderBatchOption
     close: () => fileStore.close(),
   };
   const store = options.wrapStore ? options.wrapStore(timed) : timed;
-  const started = new Date();
-  const executor = options.executor ?? nodeExecutor(plan, workers);
+  let executor: Executor | null = null;
   try {
+    const started = new Date();
+    executor = options.executor ?? nodeExecutor(plan, workers);
     const t0 = performance.now();
-    const outcome = await runBatch(plan, executor, store, { onProgress: options.onProgress, signal: options.signal });
+    const outcome = await runBatch(plan, executor, store, { onProgress: options.onProgress, signal });
     timings.runMs = performance.now() - t0;
     if (outcome.outcome === "aborted" || options.writeFiles === false) return { ...outcome, files: null, timings };
     const t1 = performance.now();
-    const files = await writeBatchFiles(plan, store, folderSink(out), { kind, series: options.series });
+    const written = await writeFolder(
+      out,
+      signal,
+      (sink) => writeBatchFiles(plan, store, sink, { kind, series: options.series, signal }),
+      (files) => buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), series: options.series === true, files, queue: options.queue }),
+    );
+    if (written === null) return { ...outcome, outcome: "aborted", files: null, timings };
     timings.writeMs = performance.now() - t1;
-    const manifest = buildManifest(plan, { kind, workers, started, finished: new Date(), gitCommit: gitCommit(), series: options.series === true, queue: options.queue });
-    writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-    return { ...outcome, files, timings };
+    return { ...outcome, files: written.value, timings };
   } finally {
-    if (!options.executor) await executor.close();
+    if (executor && !options.executor) await executor.close();
     await store.close();
+    held.release();
   }
 }

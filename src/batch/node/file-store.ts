@@ -1,137 +1,207 @@
 /**
- * The file RunStore of a results folder: checkpoint.jsonl, whose first line identifies the batch
- * (engine version, scenario hashes, seed source) and whose other lines are finished runs
- * ({"s": scenario, "r": run, "seed", "v": record values with null for NaN, "e": error}),
- * appended and fsynced as they finish. Resume reads it; the result files are written from it in
- * run order. A torn last line (a kill mid-write) is dropped and its run done again.
+ * The file RunStore of a results folder: checkpoint.bin, a header frame that identifies the batch
+ * (engine version, scenario hashes, seed source) followed by one frame per stored shard (its
+ * runs' seeds, errors and record values, deflated, with a checksum; checkpoint-codec.ts), appended
+ * and fsynced as shards finish, in any order. Opening it scans the frames once without holding
+ * them: a checkpoint without a complete header is started afresh (a kill while it was created),
+ * and a torn or damaged frame is dropped with everything after it (its runs are done again).
+ * Memory: a frame table (two numbers per frame) and, per scenario, one Int32 per run saying which
+ * frame holds it; the runs are read back in run order one decoded frame at a time.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, truncateSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../scenario/input-error.js";
 import type { BatchPlan } from "../plan.js";
+import { planRecordWidth } from "../run-shard.js";
 import type { ShardResult } from "../run-shard.js";
-import { headerMismatch, headerOf, refuseStore, storedRunMismatch, type RunStore, type StoreHeader, type StoredRun } from "../store.js";
+import { headerMismatch, headerOf, refuseStore, storedRunMismatch, type RunStore, type StoredRun } from "../store.js";
+import { decodeRuns, encodeHeader, encodeRuns, readRunsFrame, type DecodedRuns, type RunsFrame } from "./checkpoint-codec.js";
+import { readHeader, scanFrames } from "./checkpoint-scan.js";
+import { describeErrno, openRegular, readAt } from "./regular-file.js";
+import { syncFolder, writeAll } from "./durable.js";
 
 /** File name of the checkpoint inside a results folder. */
-export const CHECKPOINT_FILE = "checkpoint.jsonl";
+export const CHECKPOINT_FILE = "checkpoint.bin";
+/** The checkpoint of clustersim before format 3 (JSON lines), which this version does not continue. */
+export const OLD_CHECKPOINT_FILE = "checkpoint.jsonl";
 
-/** One finished run as a line of the file. */
-interface StoredLine {
-  s: number;
-  r: number;
-  seed: number;
-  v: (number | null)[];
-  e: string | null;
+/** Which frame holds a run: NONE, frame k for a completed run, or failed(k) = -(k + 2) for a failed one. */
+const NONE = -1;
+const failedIn = (k: number) => -(k + 2);
+const frameIndex = (code: number) => (code >= 0 ? code : -code - 2);
+
+/** A decoded frame kept while its runs are read. */
+interface Decoded extends DecodedRuns {
+  id: number;
+  frame: RunsFrame;
 }
 
-/** An open checkpoint file: which runs are done, appending new ones durably, reading them back. */
-export class FileStore implements RunStore {
-  /** byte offset and length of each stored run's line, by `${scenario}:${run}` */
-  private readonly offsets = new Map<string, [number, number]>();
+/** A checkpoint write that failed (a full disk): the batch stops; the stored runs are intact. */
+export class CheckpointWriteError extends Error {}
 
-  private constructor(readonly file: string, private readonly fd: number, private end: number) {}
+/** An open checkpoint file: which runs are done, appending new ones durably, reading them back in run order. */
+export class FileStore implements RunStore {
+  private offsets = new Float64Array(256);
+  private lengths = new Uint32Array(256);
+  private frames = 0;
+  private completed = 0;
+  private readonly holder: Int32Array[];
+  private readonly decoded = new Map<number, Decoded>();
+
+  private constructor(readonly file: string, private readonly fd: number, private end: number, plan: BatchPlan) {
+    this.holder = plan.scenarios.map(() => new Int32Array(plan.runs).fill(NONE));
+  }
 
   /**
    * Opens the checkpoint of `dir` for `plan`: a new one, or the existing one when it holds the
    * same batch or a prefix of it (so re-running a finished or killed command continues it, and
    * more runs extend it). A checkpoint of another batch is refused; `resume` makes a missing
-   * checkpoint an error.
+   * checkpoint an error. `onNote` hears what was repaired (a torn header or a damaged record).
    */
-  static open(dir: string, plan: BatchPlan, resume = false): FileStore {
+  static open(dir: string, plan: BatchPlan, resume = false, onNote?: (text: string) => void): FileStore {
     const file = join(dir, CHECKPOINT_FILE);
-    if (!existsSync(file)) {
+    const opened = openRegular(file, { write: true });
+    if (!opened) {
+      if (existsSync(join(dir, OLD_CHECKPOINT_FILE)))
+        refuseStore(dir, `it holds ${OLD_CHECKPOINT_FILE}, the checkpoint of an older clustersim (format 2), which this version cannot continue`, resume);
       if (resume) throw new InputError(`${file}: nothing to resume (no checkpoint in ${dir})`);
-      const fd = openSync(file, "w+");
-      const line = `${JSON.stringify(headerOf(plan))}\n`;
-      writeSync(fd, line);
-      fsyncSync(fd);
-      return new FileStore(file, fd, Buffer.byteLength(line));
+      return FileStore.create(file, openSync(file, "wx+"), plan, dir);
     }
-    const text = readFileSync(file);
-    const firstNewline = text.indexOf(10);
-    let stored: StoreHeader;
-    try {
-      stored = JSON.parse(text.subarray(0, firstNewline < 0 ? text.length : firstNewline).toString("utf8"));
-    } catch {
-      throw new InputError(`${file}: resume refused: the first line is not a checkpoint header`);
+    const { fd, stats } = opened;
+    const h = readHeader(fd, stats.size);
+    if (!h) {
+      if (stats.size > 0) onNote?.(`${file}: its header is incomplete (a kill while the batch started): starting the checkpoint afresh`);
+      ftruncateSync(fd, 0);
+      return FileStore.create(file, fd, plan, dir);
     }
-    const why = headerMismatch(stored, plan);
-    if (why) refuseStore(resume ? file : dir, why, resume);
-    const fd = openSync(file, "r+");
-    const store = new FileStore(file, fd, 0);
-    let start = firstNewline + 1;
-    let end = start;
-    while (start < text.length) {
-      const nl = text.indexOf(10, start);
-      if (nl < 0) break; // torn last line: no newline
-      let rec: StoredLine;
+    const why = headerMismatch(h.header, plan);
+    if (why) {
+      closeSync(fd);
+      refuseStore(resume ? file : dir, why, resume);
+    }
+    const store = new FileStore(file, fd, h.end, plan);
+    const widths = plan.scenarios.map((_, i) => planRecordWidth(plan, i));
+    let refusal: string | null = null;
+    const { end, damage } = scanFrames(fd, h.end, stats.size, (f, body) => {
+      if (f.scenario >= plan.scenarios.length || f.width !== widths[f.scenario]) return "a record's scenario or width does not fit the batch";
+      let failed: boolean[];
       try {
-        rec = JSON.parse(text.subarray(start, nl).toString("utf8")) as StoredLine;
-      } catch {
-        break; // torn or corrupt: drop it and everything after it
+        failed = decodeRuns(body, f).errors.map((e) => e !== null);
+      } catch (err) {
+        return `a record cannot be decoded (${(err as Error).message})`;
       }
-      const wrong = storedRunMismatch(plan, rec.r, rec.seed);
-      if (wrong) {
-        closeSync(fd);
-        refuseStore(resume ? file : dir, wrong, resume);
-      }
-      store.offsets.set(`${rec.s}:${rec.r}`, [start, nl - start]);
-      start = nl + 1;
-      end = start;
+      for (let j = 0; j < f.count && !refusal; j++) refusal = storedRunMismatch(plan, f.firstRun + j, f.seeds[j]);
+      if (refusal) return "refused";
+      store.index(f, f.offset, f.bytes, failed);
+      return null;
+    });
+    if (refusal) {
+      closeSync(fd);
+      refuseStore(resume ? file : dir, refusal, resume);
     }
-    truncateSync(file, end);
+    if (damage) onNote?.(`${file}: ${damage} at byte ${end.toLocaleString("en-US")}; that record and the ${(stats.size - end).toLocaleString("en-US")} bytes after it are dropped and their runs done again`);
+    if (end < stats.size) {
+      ftruncateSync(fd, end);
+      fsyncSync(fd);
+    }
     store.end = end;
     return store;
   }
 
+  /** A new checkpoint in the open, empty file `fd`: the header, fsynced with its folder. */
+  private static create(file: string, fd: number, plan: BatchPlan, dir: string): FileStore {
+    const head = encodeHeader(headerOf(plan));
+    try {
+      writeAll(fd, head, 0);
+      fsyncSync(fd);
+      syncFolder(dir);
+    } catch (err) {
+      closeSync(fd);
+      throw new CheckpointWriteError(`cannot write ${file}: ${describeErrno(err)}`);
+    }
+    return new FileStore(file, fd, head.length, plan);
+  }
+
+  /** Records that frame `f` (at `offset`, `bytes` long) holds its runs, `failed[j]` telling the failed ones. */
+  private index(f: RunsFrame, offset: number, bytes: number, failed: boolean[]): void {
+    if (this.frames === this.offsets.length) {
+      const o = new Float64Array(this.frames * 2);
+      o.set(this.offsets);
+      this.offsets = o;
+      const l = new Uint32Array(this.frames * 2);
+      l.set(this.lengths);
+      this.lengths = l;
+    }
+    const k = this.frames++;
+    this.offsets[k] = offset;
+    this.lengths[k] = bytes;
+    const holder = this.holder[f.scenario];
+    for (let j = 0; j < f.count; j++) {
+      const run = f.firstRun + j;
+      if (holder[run] >= 0) this.completed -= 1;
+      holder[run] = failed[j] ? failedIn(k) : k;
+      if (!failed[j]) this.completed += 1;
+    }
+    this.decoded.delete(f.scenario);
+  }
+
+  /** Completed runs stored, over all scenarios (a failed run is not counted: it is run again). */
   get size(): number {
-    return this.offsets.size;
+    return this.completed;
   }
 
+  /** Whether run `run` of scenario `scenario` is stored and completed (a failed run is run again by the next batch). */
   has(scenario: number, run: number): boolean {
-    return this.offsets.has(`${scenario}:${run}`);
+    return (this.holder[scenario]?.[run] ?? NONE) >= 0;
   }
 
-  /** Appends a shard's runs and fsyncs, so a kill loses no finished run. */
+  /** Appends a shard's runs as one frame and fsyncs, so a kill loses no finished run; a failed write is undone. */
   append(result: ShardResult): void {
-    const { shard, width, data, errors } = result;
-    let text = "";
-    const lines: [string, string][] = [];
-    for (let j = 0; j < shard.count; j++) {
-      const row = Array.from(data.subarray(j * width, (j + 1) * width), (x) => (Number.isFinite(x) ? x : null));
-      const line = JSON.stringify({ s: shard.scenarioIndex, r: shard.firstRun + j, seed: shard.seeds[j], v: errors[j] ? [] : row, e: errors[j] } satisfies StoredLine);
-      lines.push([`${shard.scenarioIndex}:${shard.firstRun + j}`, line]);
-      text += `${line}\n`;
+    const bytes = encodeRuns(result);
+    try {
+      writeAll(this.fd, bytes, this.end);
+      fsyncSync(this.fd);
+    } catch (err) {
+      try {
+        ftruncateSync(this.fd, this.end);
+      } catch {
+        // the frame's checksum marks a torn tail anyway
+      }
+      throw new CheckpointWriteError(`cannot write ${this.file}: ${describeErrno(err)}`);
     }
-    writeSync(this.fd, text, this.end);
-    fsyncSync(this.fd);
-    let at = this.end;
-    for (const [key, line] of lines) {
-      const bytes = Buffer.byteLength(line);
-      this.offsets.set(key, [at, bytes]);
-      at += bytes + 1;
-    }
-    this.end = at;
+    const f = readRunsFrame(bytes.subarray(16))!;
+    this.index(f, this.end, bytes.length, result.errors.map((e) => e !== null));
+    this.end += bytes.length;
   }
 
-  /** Reads one stored run (record values with NaN for null, and its error). */
+  /** Reads one stored run (record values with NaN kept, empty for a failed run, and its error). */
   read(scenario: number, run: number): StoredRun {
-    const at = this.offsets.get(`${scenario}:${run}`);
-    if (!at) throw new Error(`run ${run} of scenario ${scenario} is not in the checkpoint`);
-    const buf = Buffer.alloc(at[1]);
-    readSync(this.fd, buf, 0, at[1], at[0]);
-    const rec = JSON.parse(buf.toString("utf8")) as StoredLine;
-    return { run: rec.r, seed: rec.seed, values: Float64Array.from(rec.v, (x) => (x === null ? NaN : x)), error: rec.e };
+    const code = this.holder[scenario]?.[run] ?? NONE;
+    if (code === NONE) throw new Error(`run ${run} of scenario ${scenario} is not in the checkpoint`);
+    const k = frameIndex(code);
+    let d = this.decoded.get(scenario);
+    if (!d || d.id !== k) {
+      const body = readAt(this.fd, this.lengths[k] - 16, this.offsets[k] + 16);
+      const frame = readRunsFrame(body)!;
+      d = { id: k, frame, ...decodeRuns(body, frame) };
+      this.decoded.set(scenario, d);
+    }
+    const j = run - d.frame.firstRun;
+    const error = d.errors[j];
+    const w = d.frame.width;
+    return { run, seed: d.frame.seeds[j], values: error === null ? d.values.subarray(j * w, (j + 1) * w) : new Float64Array(0), error };
   }
 
+  /** The stored runs of `scenario` from `from` to `to` - 1 in run order (to: default up to the first run not stored). */
   *runs(scenario: number, from = 0, to?: number): Iterable<StoredRun> {
     let end = to;
-    if (end === undefined) for (end = from; this.has(scenario, end); end++);
+    if (end === undefined) for (end = from; (this.holder[scenario]?.[end] ?? NONE) !== NONE; end++);
     for (let run = from; run < end; run++) yield this.read(scenario, run);
   }
 
   /** Closes the file. */
   close(): void {
+    this.decoded.clear();
     closeSync(this.fd);
   }
 }

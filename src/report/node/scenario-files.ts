@@ -1,20 +1,26 @@
-/** The report's scenario information from the files named in manifest.json, when they are still there unchanged (same content hash); files that are gone or changed are skipped. */
-import { resolve } from "node:path";
+/**
+ * The report's scenario information from the resolved scenarios stored in the results folder
+ * (scenarios/<name>.json, listed in manifest.json and so checked against it), so the report
+ * depends on the folder alone, not on where it is read from; a copy that is not listed, does not
+ * load or whose hash differs is skipped.
+ */
+import { join } from "node:path";
 import { loadScenario } from "../../scenario/load.js";
 import type { Scenario } from "../../scenario/schema.js";
 import type { Manifest } from "../html/inputs.js";
 import { scenarioInfo, type ScenarioInfo } from "../html/scenario-info.js";
 
-/** Loads the manifest's scenario files (relative to `cwd`) that still match their recorded hash. */
-export async function readScenarioInfo(manifest: Manifest, cwd = process.cwd()): Promise<ScenarioInfo> {
+/** Loads the resolved scenarios of the folder `dir` that match their recorded hash. */
+export async function readScenarioInfo(manifest: Manifest, dir: string): Promise<ScenarioInfo> {
   const found: Scenario[] = [];
+  const listed = new Set(manifest.files.map((f) => f.path));
   for (const entry of manifest.scenarios) {
-    if (entry.set.length > 0) continue; // the file alone is not what ran; its hash cannot match
+    if (!listed.has(entry.resolved)) continue;
     try {
-      const loaded = await loadScenario(resolve(cwd, entry.file));
+      const loaded = await loadScenario(join(dir, entry.resolved));
       if (loaded.hash === entry.hash) found.push(loaded.scenario);
     } catch {
-      // gone or invalid: no names from it
+      // invalid for this version: no names from it
     }
   }
   return scenarioInfo(found);

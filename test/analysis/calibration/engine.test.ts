@@ -12,6 +12,7 @@ import {
   type SimulationJob,
 } from "../../../src/analysis/calibration/index.js";
 import { normalCdf } from "../../../src/random/index.js";
+import { adaptiveRound } from "../../../src/analysis/calibration/smc.js";
 import { historyNormal, normalMeanIntervalPosterior, normalMeanProblem } from "./toys.js";
 
 const NOISE = 1 / Math.sqrt(10);
@@ -95,12 +96,22 @@ describe("determinism", () => {
     expect(other.population[0].theta).not.toEqual(result.population[0].theta);
   });
 
-  it("does not depend on the round size (only the count of simulations run does)", () => {
-    const small = abcSmc(problem, { ...OPTIONS, roundSize: 37 });
-    expect(small.population).toEqual(result.population);
-    expect(small.summary).toEqual(result.summary);
-    expect(small.posteriorPredictive).toEqual(result.posteriorPredictive);
-    expect(small.generations.map((g) => ({ ...g, simulations: 0 }))).toEqual(result.generations.map((g) => ({ ...g, simulations: 0 })));
+  it("does not depend on the round size, fixed or adaptive (only the count of simulations run does)", () => {
+    for (const roundSize of [37, OPTIONS.particles]) {
+      const fixed = abcSmc(problem, { ...OPTIONS, roundSize });
+      expect(fixed.population).toEqual(result.population);
+      expect(fixed.summary).toEqual(result.summary);
+      expect(fixed.posteriorPredictive).toEqual(result.posteriorPredictive);
+      expect(fixed.generations.map((g) => ({ ...g, simulations: 0 }))).toEqual(result.generations.map((g) => ({ ...g, simulations: 0 })));
+    }
+  });
+
+  it("sizes adaptive rounds from the acceptance seen so far, else the previous generation's, with 20% and 4 to spare", () => {
+    expect(adaptiveRound(200, 0, 0, null, 200)).toBe(200);
+    expect(adaptiveRound(100, 0, 0, 0.5, 100)).toBe(244);
+    expect(adaptiveRound(50, 50, 100, 0.9, 100)).toBe(124);
+    expect(adaptiveRound(100, 0, 200, 0.5, 100)).toBe(1000);
+    expect(adaptiveRound(1, 10, 10, 0.1, 100)).toBe(6);
   });
 
   it("gives the same result with an asynchronous executor that completes jobs in reverse order", async () => {

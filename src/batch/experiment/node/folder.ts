@@ -1,17 +1,19 @@
 /**
  * Running an experiment into a results folder, the library function behind `clustersim
- * experiment` and bench/experiment.ts: open the folder's checkpoint (continuing the experiment
- * it holds; another experiment's is refused), run what is left on worker threads, in-process or
- * on another executor (the queue's) with the batch layer's runBatch, write the result files and manifest.json. Ctrl-C and other
- * aborts leave the checkpoint intact.
+/**
+ * Running an experiment into a results folder, the library function behind `clustersim
+ * experiment` and bench/experiment.ts. The folder is handled as a batch's (node/folder-session.ts):
+ * checked and locked, its checkpoint opened (continuing the experiment it holds; another
+ * experiment's is refused), stale result files removed; what is left runs on worker threads,
+ * in-process or on another executor (the queue's) with the batch layer's runBatch; the result
+ * files are written whole and fsynced, and manifest.json last, listing them with sizes and
+ * SHA-256. Ctrl-C and other aborts, also during the writes, leave the checkpoint intact and no
+ * manifest.json.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Executor, ExecutorFactory } from "../../executor.js";
 import type { Fault } from "../../faults.js";
 import { nodeExecutor } from "../../node/batch-folder.js";
-import { FileStore } from "../../node/file-store.js";
-import { folderSink } from "../../node/file-sink.js";
+import { holdFolder, writeFolder } from "../../node/folder-session.js";
 import { gitCommit } from "../../node/git.js";
 import type { BatchPlan } from "../../plan.js";
 import { runBatch, type BatchOutcome, type BatchProgress } from "../../run-batch.js";
@@ -45,6 +47,10 @@ export interface ExperimentFolderOptions {
   writeFiles?: boolean;
   /** wraps the folder's store (the benchmark samples memory while it is read) */
   wrapStore?: (store: RunStore) => RunStore;
+  /** a run taking longer than this (wall clock, ms) fails with a message; none when absent */
+  runTimeLimitMs?: number;
+  /** hears what was found and repaired in the folder's checkpoint (a torn header, a damaged record) */
+  onNote?: (text: string) => void;
 }
 
 /** What an experiment run did: runBatch's outcome, and the result objects when it finished. */
@@ -58,27 +64,32 @@ export interface ExperimentFolderResult extends BatchOutcome {
 
 /** Runs the experiment into `options.out` and writes its files; `summary` is null when aborted or not written. */
 export async function runExperimentFolder(ex: Experiment, options: ExperimentFolderOptions): Promise<ExperimentFolderResult> {
-  const { out, workers } = options;
-  const plan = experimentPlan(ex, options.faults);
-  mkdirSync(out, { recursive: true });
-  const fileStore = FileStore.open(out, plan, options.resume === true);
-  const store = options.wrapStore ? options.wrapStore(fileStore) : fileStore;
-  const started = new Date();
-  const executor = options.executor ?? options.executorFactory?.(plan) ?? nodeExecutor(plan, workers);
+  const { out, workers, signal } = options;
+  const plan = experimentPlan(ex, options.faults, options.runTimeLimitMs);
+  const held = holdFolder(out, plan, options.resume === true, options.onNote);
+  const store = options.wrapStore ? options.wrapStore(held.store) : held.store;
   const timings = { runMs: 0, writeMs: 0 };
+  let executor: Executor | null = null;
   try {
+    const started = new Date();
+    executor = options.executor ?? options.executorFactory?.(plan) ?? nodeExecutor(plan, workers);
     const t0 = performance.now();
-    const outcome = await runBatch(plan, executor, store, { onProgress: options.onProgress, signal: options.signal });
+    const outcome = await runBatch(plan, executor, store, { onProgress: options.onProgress, signal });
     timings.runMs = performance.now() - t0;
     if (outcome.outcome === "aborted" || options.writeFiles === false) return { ...outcome, plan, summary: null, analysis: null, timings };
     const t1 = performance.now();
-    const { summary, analysis } = await writeExperimentFiles(ex, plan, store, folderSink(out));
-    const manifest = experimentManifest(ex, plan, { workers, started, finished: new Date(), gitCommit: gitCommit(), queue: options.queue });
-    writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    const written = await writeFolder(
+      out,
+      signal,
+      (sink) => writeExperimentFiles(ex, plan, store, sink),
+      (files) => experimentManifest(ex, plan, { workers, started, finished: new Date(), gitCommit: gitCommit(), files, queue: options.queue }),
+    );
+    if (written === null) return { ...outcome, outcome: "aborted", plan, summary: null, analysis: null, timings };
     timings.writeMs = performance.now() - t1;
-    return { ...outcome, plan, summary, analysis, timings };
+    return { ...outcome, plan, ...written.value, timings };
   } finally {
-    if (!options.executor) await executor.close();
+    if (executor && !options.executor) await executor.close();
     await store.close();
+    held.release();
   }
 }

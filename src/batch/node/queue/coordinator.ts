@@ -110,6 +110,7 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
       scenarios: plan.scenarios.map((s, i) => ({ name: s.name, hash: hashes[i] })),
       ...(plan.faults && plan.faults.length > 0 ? { faults: plan.faults.map((f) => ({ ...f })) } : {}),
       ...(experiment ? { experiment: experiment.hash } : {}),
+      ...(plan.runTimeLimitMs !== undefined ? { runTimeLimitMs: plan.runTimeLimitMs } : {}),
     });
     const metaText = JSON.stringify(meta);
     const baseSeed = baseSeedOf(plan);

@@ -54,6 +54,8 @@ export const BatchMetaSchema = z.strictObject({
   faults: z.array(FaultSchema).max(1000).optional(),
   /** an experiment's batch: content hash of its PlanExperiment (experiment-store.ts), from which a worker cuts each job's points */
   experiment: hex(64).optional(),
+  /** the batch's time limit per run, ms (--run-time-limit): a run taking longer fails with a message */
+  runTimeLimitMs: z.number().positive().max(86_400_000).optional(),
 });
 /** A batch's registration. */
 export type BatchMeta = z.infer<typeof BatchMetaSchema>;

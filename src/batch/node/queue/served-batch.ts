@@ -118,6 +118,7 @@ export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<S
       count: d.seeds.length,
       seeds: d.seeds,
       ...(experiment ? { experiment: shardExperiment(experiment, d.firstRun, d.seeds.length) } : {}),
+      ...(meta.runTimeLimitMs !== undefined ? { timeLimitMs: meta.runTimeLimitMs } : {}),
     };
     let finished!: () => void;
     active.set(job.id!, { job, token, done: new Promise<void>((resolve) => (finished = resolve)) });
