@@ -11,7 +11,7 @@ import type { Scenario } from "../src/scenario/schema.js";
 import type { CoreCase, ProfileName } from "./cases.js";
 import { allocateKernel, kernelAgentSteps, runKernel } from "./kernel.js";
 import { allocateNativeKernel, runNativeKernel } from "./kernel-native.js";
-import { countAgentSteps, stateBytes, timedRun, zeroTimes } from "./model-run.js";
+import { countAgentSteps, stateBytes, timedRun, zeroTimes, type TimedRun } from "./model-run.js";
 import { scaleScenario } from "./scale.js";
 import { perSecond, summarize } from "./stats.js";
 import { sig } from "./report.js";
@@ -149,11 +149,16 @@ export function measureCore(spec: ChildSpec, base: Scenario, log: (text: string)
     return (performance.now() - t0) / runsPerBlock;
   };
   /** A block of model runs, one per seed (each done `slowdown` times over); ms per run. */
+  // Each run takes over the last one's agent stores, as runScenario does (and the kernels theirs).
+  let last: TimedRun | undefined;
   const modelBlock = (): ModelBlock => {
     const times = zeroTimes();
     const t0 = performance.now();
     for (const seed of seeds)
-      for (let r = 0; r < slowdown; r++) sink += timedRun(scenario, seed, times).s.firms.count;
+      for (let r = 0; r < slowdown; r++) {
+        last = timedRun(scenario, seed, times, undefined, last);
+        sink += last.s.firms.count;
+      }
     const ms = performance.now() - t0;
     return { ms: ms / runsPerBlock, constructMs: times.constructMs / runsPerBlock, stepMs: times.stepMs / runsPerBlock, finishMs: times.finishMs / runsPerBlock };
   };

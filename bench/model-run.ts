@@ -31,10 +31,14 @@ export interface TimedRun {
   targets: TargetOutcome[];
 }
 
-/** Runs `scenario` once with `seed`, adding each phase's wall time (ms, from `now`) to `times`. */
-export function timedRun(scenario: Scenario, seed: number, times: PhaseTimes, now: () => number = () => performance.now()): TimedRun {
+/**
+ * Runs `scenario` once with `seed`, adding each phase's wall time (ms, from `now`) to `times`;
+ * in the agent stores of `reuse` when given (a finished run's, as runScenario reuses its own).
+ */
+export function timedRun(scenario: Scenario, seed: number, times: PhaseTimes, now: () => number = () => performance.now(), reuse?: TimedRun): TimedRun {
   const t0 = now();
-  const { p, s, series, scratch, initialParkOutput } = startRun(scenario, seed);
+  const buffers = reuse ? { firms: reuse.s.firms, live: reuse.s.live } : undefined;
+  const { p, s, series, scratch, initialParkOutput } = startRun(scenario, seed, { buffers });
   const t1 = now();
   for (let q = 0; q < p.quarters; q++) step(p, s, series, scratch);
   const t2 = now();

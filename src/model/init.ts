@@ -124,8 +124,14 @@ function initLabour(p: ModelParams, s: ModelState): void {
   }
 }
 
-/** Builds the state at the start of the history for one run. */
-export function initialState(p: ModelParams, projectionSeed: number): ModelState {
+/** Agent stores of a finished run that the next run may take over (they hold no results: every slot it uses is written first). */
+export interface AgentBuffers {
+  firms: FirmStore;
+  live: IndexList;
+}
+
+/** Builds the state at the start of the history for one run (in `buffers`' stores when given; they must no longer be used by their run). */
+export function initialState(p: ModelParams, projectionSeed: number, buffers?: AgentBuffers): ModelState {
   const P = p.parks.ids.length;
   const I = p.industries.ids.length;
   const T = p.tiers.ids.length;
@@ -141,8 +147,9 @@ export function initialState(p: ModelParams, projectionSeed: number): ModelState
   const refYear = Math.max(0, p.historyQuarters / 4 - 1);
   // Room for the initial firms and as many entrants again, so the store rarely grows during the run.
   const initialFirms = p.initialState.firms.reduce((n, g) => n + Math.round(g.count), 0) + p.initialState.projects.length;
+  const slots = Math.max(1024, 2 * initialFirms);
   const s: ModelState = {
-    quarter: 0, projectionSeed, passes: new Passes(), firms: new FirmStore(Math.max(1024, 2 * initialFirms)), live: new IndexList(Math.max(1024, 2 * initialFirms)),
+    quarter: 0, projectionSeed, passes: new Passes(), firms: buffers ? buffers.firms.clear(slots) : new FirmStore(slots), live: buffers ? buffers.live.clear() : new IndexList(slots),
     queues: p.parks.ids.map(() => new IndexList(64)), payees: new IndexList(16), institutions: new InstitutionStore(),
     marketIndex: f64(I).fill(1), marketLnRing: f64(I * 4), demandGrowthLn: f64(I), healthDemand: f64(I), healthRing: f64(I * 4),
     productivity: Float64Array.from(p.industry.outputPerWorker0), wageC: f64(M),

@@ -108,6 +108,13 @@ export class FirmStore {
     for (const c of FLOAT_COLUMNS) this[c] = grow(this[c], f64);
   }
 
+  /** Empties the store for a new run, keeping its arrays (at least `slots` of them); slots past `count` are never read, `add` writes every column. */
+  clear(slots: number): this {
+    this.count = 0;
+    this.reserve(slots);
+    return this;
+  }
+
   /** Makes room for `extra` more agents (call between, not inside, per-agent loops). */
   reserve(extra: number): void {
     if (this.count + extra <= this.park.length) return;
@@ -165,6 +172,12 @@ export class IndexList {
 
   constructor(capacity = 64) {
     this.items = new Int32Array(Math.max(4, capacity));
+  }
+
+  /** Empties the list, keeping its array. */
+  clear(): this {
+    this.length = 0;
+    return this;
   }
 
   /** Appends an index (grows by doubling). */

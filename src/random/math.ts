@@ -46,8 +46,44 @@ export function exp(x: number): number {
 }
 /** stdlib's exp itself (the reference the inlinable exp above is compared with). */
 export const stdlibExpReference: (x: number) => number = stdlibExp;
-/** Natural logarithm ln(x) for x > 0 (ln(0) = -Infinity, ln(<0) = NaN), bit-identical everywhere. */
-export const ln: (x: number) => number = stdlibLn;
+// ln: stdlib's algorithm (FreeBSD's e_log.c) restated so V8 can inline it: the same operations
+// in the same order on positive normal x not within 2^-20 of 1, the float's high word read and
+// set through a shared buffer (as stdlib's get/setHighWord do); stdlib's shortcuts for k = 0
+// are left out (k·ln2 is then exactly 0 and each formula the same to the bit). Other x go to
+// stdlib's ln.
+const LN_LN2_HI = 6.93147180369123816490e-1;
+const LN_LN2_LO = 1.90821492927058770002e-10;
+const LN_FLOAT = new Float64Array(1);
+const LN_WORDS = new Uint32Array(LN_FLOAT.buffer);
+/** Index of the high 32-bit word of a float64 in LN_WORDS (1 on little-endian machines). */
+const LN_HIGH = ((LN_FLOAT[0] = 1), LN_WORDS[1] === 0x3ff00000 ? 1 : 0);
+
+/**
+ * Natural logarithm ln(x) for x > 0 (ln(0) = -Infinity, ln(<0) = NaN), bit-identical everywhere
+ * and to stdlib's ln for every x (test/random/inline-ports.test.ts); small enough to be inlined.
+ */
+export function ln(x: number): number {
+  if (!(x >= 2.2250738585072014e-308 && x <= 1.7976931348623157e308)) return stdlibLn(x);
+  LN_FLOAT[0] = x;
+  const top = LN_WORDS[LN_HIGH] | 0;
+  const hx = top & 0x000fffff;
+  if ((0x000fffff & (2 + hx)) < 3) return stdlibLn(x); // within about 2^-20 of a power of two: stdlib's short series
+  const i = (hx + 0x95f64) & 0x100000;
+  LN_WORDS[LN_HIGH] = hx | (i ^ 0x3ff00000);
+  const k = (top >> 20) - 1023 + (i >> 20);
+  const f = LN_FLOAT[0] - 1;
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const R = z * (0.6666666666666735 + w * (0.2857142874366239 + w * (0.1818357216161805 + w * 0.14798198605116586))) + w * (0.3999999999940942 + w * (0.22222198432149784 + w * 0.15313837699209373));
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k * LN_LN2_HI - (hfsq - (s * (hfsq + R) + k * LN_LN2_LO) - f);
+  }
+  return k * LN_LN2_HI - (s * (f - R) - k * LN_LN2_LO - f);
+}
+/** stdlib's ln itself (the reference the inlinable ln above is compared with). */
+export const stdlibLnReference: (x: number) => number = stdlibLn;
 /** ln(1 + x), accurate for small |x|; x >= -1. */
 export const log1p: (x: number) => number = stdlibLog1p;
 /** e^x - 1, accurate for small |x|. */
@@ -229,7 +265,7 @@ function normalQuantileTail(p: number, q: number): number {
   if (!(p >= 0 && p <= 1)) return NaN;
   let r = q < 0 ? p : 1 - p;
   if (r === 0) return q < 0 ? -Infinity : Infinity;
-  r = Math.sqrt(-ln(r));
+  r = Math.sqrt(-stdlibLn(r)); // stdlib's, not the inlinable port: a cold path that should not take the caller's inlining budget
   let val: number;
   if (r <= 5) {
     r -= 1.6;

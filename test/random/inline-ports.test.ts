@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exp, ln, normalQuantile, stdlibExpReference } from "../../src/random/math.js";
+import { exp, ln, normalQuantile, stdlibExpReference, stdlibLnReference } from "../../src/random/math.js";
 import { KeyedPass } from "../../src/random/keyed.js";
 import { GOLDEN32, mixInt32 } from "../../src/random/seeds.js";
 
@@ -23,7 +23,7 @@ function referenceQuantile(p: number): number {
   }
   let r = q < 0 ? p : 1 - p;
   if (r === 0) return q < 0 ? -Infinity : Infinity;
-  r = Math.sqrt(-ln(r));
+  r = Math.sqrt(-stdlibLnReference(r));
   let val: number;
   if (r <= 5) {
     r -= 1.6;
@@ -64,6 +64,38 @@ describe("exp (the port) equals stdlib's exp bit for bit", () => {
       ];
       for (const x of inputs)
         if (!Object.is(exp(x), stdlibExpReference(x))) {
+          differ += 1;
+          if (Number.isNaN(first)) first = x;
+        }
+    }
+    expect(differ, `first difference at ${first}`).toBe(0);
+  });
+});
+
+describe("ln (the port) equals stdlib's ln bit for bit", () => {
+  it("at special values, subnormals, powers of two and around every branch of the mantissa", () => {
+    const xs = [0, -0, NaN, Infinity, -Infinity, -1, Number.MIN_VALUE, 2.2250738585072014e-308, 2.225073858507201e-308, Number.MAX_VALUE, 1, 1 - 2 ** -53, 1 + 2 ** -52];
+    const near = (v: number) => [v, v * (1 + 2 ** -52), v * (1 - 2 ** -52)];
+    // Mantissa boundaries of the branches (high word 0x6147a, 0x6b851, 0x95f64 below 2^20) at every binary exponent.
+    const mantissas = [1, 1 + 0x6147a / 2 ** 20, 1 + 0x6b851 / 2 ** 20, 1 + (0x100000 - 0x95f64) / 2 ** 20, 1 + 0x6a09e / 2 ** 20, Math.SQRT2];
+    for (let e = -1080; e <= 1023; e++) for (const m of mantissas) xs.push(...near(m * 2 ** e));
+    for (const x of xs) expect(Object.is(ln(x), stdlibLnReference(x)), `ln(${x})`).toBe(true);
+  });
+
+  it("on 3 million inputs spread over every exponent, near 1 and in the model's range", () => {
+    const pass = new KeyedPass().reset(20261201, 3, 0);
+    let differ = 0;
+    let first = NaN;
+    for (let j = 0; j < 1_000_000; j++) {
+      const u = pass.uniform(j, 0);
+      const v = pass.uniform(j, 1);
+      const inputs = [
+        u * 2 ** Math.floor(2100 * v - 1075), // every exponent, subnormals included
+        1 + (u - 0.5) * 2 ** (-60 + 60 * v), // near 1, where the short branch is taken
+        u * 100, // where the model's arguments fall (uniforms, ratios, sums)
+      ];
+      for (const x of inputs)
+        if (!Object.is(ln(x), stdlibLnReference(x))) {
           differ += 1;
           if (Number.isNaN(first)) first = x;
         }
