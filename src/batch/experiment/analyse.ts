@@ -69,13 +69,22 @@ function noiseOf(o: ResolvedOutcome, values: Float64Array, P: number, R: number)
   return [replicationNoise(Array.from({ length: P }, (_, p) => values.subarray(p * R, (p + 1) * R))), null];
 }
 
+/**
+ * Indices are withheld when at least this share of the variance of the point means is
+ * replication noise: they would apportion noise (a rare event met in a handful of runs gives
+ * ST near 2 with bootstrap intervals to 1e31) rather than the factors' effects.
+ */
+export const MAX_NOISE_SHARE_FOR_INDICES = 0.8;
+
 /** Sobol' or Morris indices of an outcome on the point statistics, or why there are none. */
-function indicesOf(ex: Experiment, y: number[], seed: number): Pick<OutcomeAnalysis, "sobol" | "morris" | "indicesNote"> {
+function indicesOf(ex: Experiment, y: number[], seed: number, noise: ReplicationNoise | null): Pick<OutcomeAnalysis, "sobol" | "morris" | "indicesNote"> {
   const d = ex.design;
   const none = (why: string) => ({ sobol: null, morris: null, indicesNote: why });
   if (d.method !== "saltelli" && d.method !== "morris") return none(`a ${d.method} design has no index estimator (Sobol' indices need a Saltelli design, Morris measures a Morris design)`);
   if (y.some((v) => Number.isNaN(v))) return none("some points have no completed run");
   if (y.every((v) => v === y[0])) return none("the outcome does not vary across points: its indices are undefined");
+  if (noise !== null && noise.noiseShare >= MAX_NOISE_SHARE_FOR_INDICES)
+    return none(`${(100 * noise.noiseShare).toFixed(1)}% of the variance of the point means is replication noise (indices are withheld from ${100 * MAX_NOISE_SHARE_FOR_INDICES}%): they would apportion noise; run more replications per point`);
   const options = { resamples: ex.analysis.resamples, seed };
   if (d.method === "saltelli") return { sobol: sobolIndices(d, y, options), morris: null, indicesNote: null };
   return { sobol: null, morris: morrisIndices(d, y, options), indicesNote: null };
@@ -137,7 +146,7 @@ export async function analyseExperiment(ex: Experiment, plan: BatchPlan, store: 
     const v = values[i];
     const points = Array.from({ length: P }, (_, p) => pointStat(o, v.subarray(p * R, (p + 1) * R)));
     const [noise, noiseNote] = noiseOf(o, v, P, R);
-    const indices = indicesOf(ex, points.map((s) => s.value ?? NaN), ex.seed);
+    const indices = indicesOf(ex, points.map((s) => s.value ?? NaN), ex.seed, noise);
     return { outcome: o, points, noise, noiseNote, ...indices, ...primOf(ex, o, v, R) };
   });
   return { completed, failed, failures, failedRuns, outcomes };
