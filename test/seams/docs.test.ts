@@ -18,7 +18,7 @@ describe("docs", () => {
 
   it("every relative link of README.md and the folder READMEs leads to a file", () => {
     const missing: string[] = [];
-    for (const doc of ["README.md", "src/batch/README.md", "src/report/README.md", "docs/formats.md", "docs/statistics.md", "docs/benchmarks.md"]) {
+    for (const doc of ["README.md", "src/batch/README.md", "src/report/README.md", "docs/formats.md", "docs/statistics.md", "docs/benchmarks.md", "docs/findings.md"]) {
       const text = readFileSync(join(ROOT, doc), "utf8");
       for (const m of text.matchAll(/\]\(([^)#]+)(#[^)]*)?\)/g)) {
         const target = m[1];
