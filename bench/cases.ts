@@ -90,7 +90,7 @@ const quick: SamplingProfile = { warmup: 1, min: 2, max: 2, budgetMs: 0 };
  * 1.2-1.8 ms with the year and no targets alone; a run's record (47 values: drawn parameters,
  * headlines, yearly cells) is the same either way, so memory and file sizes are too.
  */
-const TINY_OVERLAY: Record<string, unknown> = {
+export const TINY_OVERLAY: Record<string, unknown> = {
   name: "tiny",
   horizon: { endYear: 2018 },
   targets: null,

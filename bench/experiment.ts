@@ -19,29 +19,13 @@ import { join } from "node:path";
 import { loadExperiment } from "../src/batch/experiment/node/load.js";
 import { runExperimentFolder } from "../src/batch/experiment/node/folder.js";
 import { CHECKPOINT_FILE } from "../src/batch/node/file-store.js";
+import { TINY_OVERLAY } from "./cases.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const MB = 2 ** 20;
 
 /** The tiny scenario of the batch memory case (bench/cases.ts), as an overlay of the example. */
-const TINY = {
-  extends: join(ROOT, "scenarios", "example.json"),
-  name: "tiny",
-  horizon: { endYear: 2018 },
-  targets: null,
-  initialState: {
-    firms: [
-      { park: "biopark", industry: "biopharma", tier: "anchor", count: 1, output: 20 },
-      { park: "biopark", industry: "biopharma", tier: "leader", count: 1, output: 5 },
-      { park: "biopark", industry: "biopharma", tier: "small", count: 6, output: 1.2 },
-      { park: "biopark", industry: "med-devices", tier: "leader", count: 1, output: 3 },
-      { park: "biopark", industry: "med-devices", tier: "small", count: 4, output: 0.6 },
-      { park: "health-park", industry: "health-services", tier: "leader", count: 1, output: { dist: "uniform", min: 4.5, max: 8 } },
-      { park: "health-park", industry: "health-services", tier: "small", count: 8, output: 4 },
-    ],
-  },
-  competitors: Object.fromEntries(["zhangjiang", "biobay", "zgc-life", "biolake", "taizhou", "bio-island", "medical-port", "pingshan", "binhai", "changchun", "xiamen"].map((k) => [k, null])),
-};
+const TINY = { extends: join(ROOT, "scenarios", "example.json"), ...TINY_OVERLAY };
 
 /** The experiment: three factors (a scaled schedule, a distribution of the scenario, a range), 5 replications; n sets the size (n x 5 points x 5 runs). */
 function experimentFile(n: number) {
@@ -50,7 +34,7 @@ function experimentFile(n: number) {
     scenario: "tiny.json",
     factors: [
       { name: "teams", path: "$.attraction.promotionTeams", apply: "scale", range: [0.5, 2] },
-      { path: "$.attraction.leadsPerTeamQuarter", distribution: "scenario" },
+      { path: "$.labourMarkets.regional.supplyElasticity", distribution: "scenario" },
       { name: "trend", path: "$.industries.biopharma.marketTrend", range: [0.05, 0.13] },
     ],
     design: { method: "saltelli", n },
