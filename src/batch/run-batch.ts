@@ -8,6 +8,7 @@
  */
 import type { Executor } from "./executor.js";
 import { shardsOf, type BatchPlan } from "./plan.js";
+import { untilAborted } from "./settle.js";
 import type { RunStore } from "./store.js";
 
 /** Progress of a batch: runs done (stored, failed ones included) of the total, completed runs stored before this call, and failed runs so far in this call. */
@@ -52,23 +53,17 @@ export async function runBatch(plan: BatchPlan, executor: Executor, store: RunSt
   const shards = shardsOf(plan, chunkSize(total - done, executor.concurrency), (s, r) => store.has(s, r));
   const progress = () => onProgress?.({ done, total, before, failed });
   progress();
-  let aborted = false;
   let stopped = false;
   let failure: { error: unknown } | null = null;
-  const abort = new Promise<void>((resolve) => {
-    if (signal?.aborted) resolve();
-    signal?.addEventListener("abort", () => resolve(), { once: true });
-  }).then(() => {
-    aborted = true;
-  });
+  const aborted = () => signal?.aborted === true;
   const lane = async () => {
-    while (!aborted && !stopped) {
+    while (!aborted() && !stopped) {
       const next = shards.next();
       if (next.done) return;
       const shard = next.value;
       try {
-        const result = await Promise.race([executor.runShard(shard), abort.then(() => null)]);
-        if (result === null || aborted) return;
+        const result = await untilAborted(executor.runShard(shard), signal);
+        if (result === null || aborted()) return;
         await store.append(result);
         done += shard.count;
         failed += result.errors.filter((e) => e !== null).length;
@@ -81,5 +76,5 @@ export async function runBatch(plan: BatchPlan, executor: Executor, store: RunSt
   };
   await Promise.all(Array.from({ length: Math.max(1, executor.concurrency) }, lane));
   if (failure) throw (failure as { error: unknown }).error;
-  return { outcome: aborted ? "aborted" : "done", before, ran: done - before, failed };
+  return { outcome: aborted() ? "aborted" : "done", before, ran: done - before, failed };
 }

@@ -11,6 +11,7 @@
 import type { Remote } from "comlink";
 import { BUILD_ID } from "./build-id.js";
 import { ExecutorError, type Executor } from "./executor.js";
+import { Tripwire } from "./settle.js";
 import type { BatchPlan, Shard } from "./plan.js";
 import { lazyLayouts, recordWidth, type ShardResult } from "./run-shard.js";
 import type { WorkerApi } from "./worker-api.js";
@@ -41,6 +42,8 @@ class Overdue extends Error {}
 
 interface Slot extends WorkerHandle {
   ready: Promise<void>;
+  /** trips when the worker dies: a shard's call races it without being retained by it */
+  death: Tripwire;
 }
 
 /** A pool of `size` workers started by `spawn` for `plan`. */
@@ -54,19 +57,20 @@ export function workerPool(plan: BatchPlan, size: number, spawn: SpawnWorker): E
 
   const start = (): Slot => {
     const handle = spawn();
-    handle.died.catch(() => {});
+    const death = new Tripwire();
+    handle.died.catch((err: unknown) => death.trip(err));
     const ready = (async () => {
       let id: string;
       try {
-        id = await Promise.race([handle.api.buildId(), handle.died]);
-        await Promise.race([handle.api.init(scenarios, plan.faults), handle.died]);
+        id = await death.guard(handle.api.buildId());
+        await death.guard(handle.api.init(scenarios, plan.faults));
       } catch (err) {
         throw new ExecutorError(`a worker could not start (${(err as Error).message})`);
       }
       if (id !== BUILD_ID) throw new ExecutorError(`worker build ${id} ${STALE} ${BUILD_ID}: rebuild with npm run build`);
     })();
     ready.catch(() => {}); // surfaced where a shard awaits it; a pool closed before use must not crash
-    const slot = { ...handle, ready };
+    const slot = { ...handle, ready, death };
     all.add(slot);
     return slot;
   };
@@ -95,15 +99,12 @@ export function workerPool(plan: BatchPlan, size: number, spawn: SpawnWorker): E
     computeMs: 0,
   });
 
-  /** Rejects with Overdue when the shard runs far past its time limit (never without a limit). */
-  const watchdog = (shard: Shard): { overdue: Promise<never>; clear: () => void } => {
-    if (shard.timeLimitMs === undefined) return { overdue: new Promise<never>(() => {}), clear: () => {} };
-    let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Trips `slot`'s death with Overdue when the shard runs far past its time limit (never without a limit); returns how to stop the watch. */
+  const watchdog = (shard: Shard, slot: Slot): (() => void) => {
+    if (shard.timeLimitMs === undefined) return () => {};
     const ms = shard.count * shard.timeLimitMs * WATCHDOG_FACTOR + WATCHDOG_SLACK_MS;
-    const overdue = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Overdue(`the run did not finish within ${ms / 1000} s, far past the time limit of ${shard.timeLimitMs! / 1000} s (stuck inside one quarter?); its worker was stopped`)), ms);
-    });
-    return { overdue, clear: () => clearTimeout(timer) };
+    const timer = setTimeout(() => slot.death.trip(new Overdue(`the run did not finish within ${ms / 1000} s, far past the time limit of ${shard.timeLimitMs! / 1000} s (stuck inside one quarter?); its worker was stopped`)), ms);
+    return () => clearTimeout(timer);
   };
 
   async function attempt(shard: Shard): Promise<ShardResult> {
@@ -114,9 +115,9 @@ export function workerPool(plan: BatchPlan, size: number, spawn: SpawnWorker): E
       replace(slot);
       throw err;
     }
-    const dog = watchdog(shard);
+    const stopWatch = watchdog(shard, slot);
     try {
-      const result = await Promise.race([slot.api.runShard(shard), slot.died, dog.overdue]);
+      const result = await slot.death.guard(slot.api.runShard(shard));
       release(slot);
       return result;
     } catch (err) {
@@ -129,7 +130,7 @@ export function workerPool(plan: BatchPlan, size: number, spawn: SpawnWorker): E
       if (n >= MAX_RUN_CRASHES) return failedRun(shard, `the run killed its worker ${n} times (${(err as Error).message})`);
       return attempt(shard);
     } finally {
-      dog.clear();
+      stopWatch();
     }
   }
 

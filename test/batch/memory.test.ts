@@ -29,4 +29,11 @@ describe("batch memory", () => {
     // reading holds one decoded frame at a time: four times the runs add far less than one run's record each
     expect(large.readPeakBytes - small.readPeakBytes).toBeLessThan(24_000 * large.width * 8 * 0.05);
   }, 120_000);
+
+  it("the worker pool and the batch loop let go of each shard's results once stored (a race against a worker's death or the abort signal kept them all)", () => {
+    const r = run<{ outcome: string; shards: number; reachable: number }>("pool-memory-probe.ts", 640);
+    expect(r.outcome).toBe("done");
+    expect(r.shards).toBeGreaterThanOrEqual(16);
+    expect(r.reachable).toBeLessThanOrEqual(2);
+  }, 120_000);
 });
