@@ -2,10 +2,10 @@
  * Aggregation of a batch, fed one run record at a time in run order: per target the probability
  * met, exact type-7 quantiles of its value and the distribution of the first year met; per
  * headline figure a mean with its interval; per yearly cell a mean with its interval (added in
- * run order) and a quantile sketch. Memory is independent of the number of runs except for the
- * exact target quantiles, which need every value: 8 bytes per run and target, in one growing
- * Float64Array per target (a million runs of 13 targets: 104 MB). Failed runs are counted; the
- * first MAX_FAILURES_LISTED are kept with their messages.
+ * run order) and a quantile sketch. A target's quantiles are exact (type 7, every value kept: 8
+ * bytes per run and target) up to EXACT_QUANTILE_RUNS completed runs, and from a quantile sketch
+ * beyond, so memory stops growing with the runs (at most about 1 MB per target). Failed runs are
+ * counted; the first MAX_FAILURES_LISTED are kept with their messages.
  */
 import { QuantileSketch } from "../analysis/sketch.js";
 import { RunningMoments, meanInterval, quantilesType7, wilsonInterval } from "../analysis/statistics.js";
@@ -44,6 +44,42 @@ class Float64List {
   }
 }
 
+/** Completed runs up to which a target's quantiles are exact; beyond, they come from a sketch. */
+export const EXACT_QUANTILE_RUNS = 100_000;
+
+/** How a target's quantiles were computed: exact type 7, or a log-bucket sketch (0.5% relative accuracy). */
+export type QuantileMethod = "exact-type7" | "sketch";
+
+/** A target's values over the runs: every value up to EXACT_QUANTILE_RUNS, then a sketch of them all. */
+class ValueQuantiles {
+  private list: Float64List | null = new Float64List();
+  private sketch: QuantileSketch | null = null;
+
+  /** Adds the next run's value (in run order). */
+  add(x: number): void {
+    if (this.list && this.list.length < EXACT_QUANTILE_RUNS) {
+      this.list.push(x);
+      return;
+    }
+    if (this.list) {
+      this.sketch = new QuantileSketch();
+      for (const v of this.list.values()) this.sketch.add(v);
+      this.list = null;
+    }
+    this.sketch!.add(x);
+  }
+
+  /** How the quantiles are computed. */
+  get method(): QuantileMethod {
+    return this.list ? "exact-type7" : "sketch";
+  }
+
+  /** The quantiles at levels `ps` (there is at least one value). */
+  quantiles(ps: readonly number[]): number[] {
+    return this.list ? quantilesType7(this.list.values(), ps) : this.sketch!.quantiles(ps);
+  }
+}
+
 /** A failed run: its index, seed and message. */
 export interface Failure {
   run: number;
@@ -58,7 +94,7 @@ export class ScenarioAggregate {
   /** failed runs */
   failed = 0;
   private ok = 0;
-  private readonly targetValues: Float64List[];
+  private readonly targetValues: ValueQuantiles[];
   private readonly targetMet: number[];
   private readonly firstYear: Map<number | null, number>[];
   private readonly descriptions: TargetDescription[];
@@ -67,7 +103,7 @@ export class ScenarioAggregate {
   private readonly cellSketches: QuantileSketch[];
 
   constructor(readonly name: string, readonly scenario: Scenario, readonly layout: RecordLayout) {
-    this.targetValues = layout.targetIds.map(() => new Float64List());
+    this.targetValues = layout.targetIds.map(() => new ValueQuantiles());
     this.targetMet = layout.targetIds.map(() => 0);
     this.firstYear = layout.targetIds.map(() => new Map());
     this.descriptions = layout.targetIds.map((id) => describeTarget(id, scenario.targets[id]));
@@ -86,7 +122,7 @@ export class ScenarioAggregate {
     const L = this.layout;
     L.targetIds.forEach((_, t) => {
       const at = L.targetsAt + 3 * t;
-      this.targetValues[t].push(values[at]);
+      this.targetValues[t].add(values[at]);
       if (values[at + 1] === 1) this.targetMet[t] += 1;
       const year = Number.isNaN(values[at + 2]) ? null : values[at + 2];
       this.firstYear[t].set(year, (this.firstYear[t].get(year) ?? 0) + 1);
@@ -109,7 +145,7 @@ export class ScenarioAggregate {
     return this.layout.targetIds.map((_, t) => {
       const n = this.ok;
       const [low, high] = wilsonInterval(this.targetMet[t], n);
-      const qs = n > 0 ? quantilesType7(this.targetValues[t].values(), QUANTILES) : QUANTILES.map(() => NaN);
+      const qs = n > 0 ? this.targetValues[t].quantiles(QUANTILES) : QUANTILES.map(() => NaN);
       const years = [...this.firstYear[t].keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
       return {
         ...this.descriptions[t],
@@ -119,6 +155,7 @@ export class ScenarioAggregate {
         low: nullable(low),
         high: nullable(high),
         quantiles: Object.fromEntries(QUANTILE_NAMES.map((name, i) => [name, nullable(qs[i])])) as SummaryTarget["quantiles"],
+        quantileMethod: this.targetValues[t].method,
         firstYearMet: years.map((year) => ({ year, runs: this.firstYear[t].get(year)!, share: this.firstYear[t].get(year)! / n })),
       };
     });

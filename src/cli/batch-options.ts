@@ -10,8 +10,8 @@ import { UsageError } from "./command.js";
 
 /**
  * Most runs per scenario: 10 million. At that count a probability's Monte Carlo error is below
- * 0.02 percentage points, the baseline takes days on one core, runs.csv holds gigabytes and the
- * exact target quantiles keep 8 bytes per run and target in memory; more is a mistake, not a need.
+ * 0.02 percentage points, the baseline takes days on one core and runs.csv holds gigabytes; more is
+ * a mistake, not a need.
  */
 export const MAX_RUNS = 10_000_000;
 

@@ -1,4 +1,5 @@
 /** Terminal summary of a batch: per scenario, the probability of each target, its value's spread and when it was first met. */
+import { EXACT_QUANTILE_RUNS } from "../batch/aggregate.js";
 import type { Summary, SummaryTarget } from "../batch/files/schemas.js";
 import { fmt, formatTable, palette } from "./table.js";
 
@@ -35,6 +36,7 @@ export function formatBatchSummary(summary: Summary, color = false): string {
     const rows = s.targets.map((t) => [t.id, String(t.year), t.goal, `${pct(t.probability)} [${pct(t.low)}, ${pct(t.high)}]`, valueText(t), firstYearText(t, end)]);
     parts.push(formatTable(["target", "year", "goal", "P(met) [95% CI]", "value in its year: p50 (p5-p95)", "likeliest first year met"], rows, ["l", "r", "l", "r", "r", "l"]));
     for (const t of s.targets.filter((x) => x.kind === "cluster-order")) parts.push(`${t.id}: the value is ${t.value}.\n`);
+    if (s.targets.some((t) => t.quantileMethod === "sketch")) parts.push(`Target values: quantiles from a sketch (0.5% relative accuracy), exact up to ${EXACT_QUANTILE_RUNS.toLocaleString("en-US")} runs.\n`);
     if (s.failed > 0) parts.push(c.red(`${s.failed} runs failed; first: run ${s.failures[0].run} (seed ${s.failures[0].seed}): ${s.failures[0].message}`) + "\n");
   }
   parts.push("Intervals are Monte Carlo error only (the runs already sample parameter uncertainty). Output in 亿元/yr (100 million yuan).\n");

@@ -316,7 +316,7 @@ describe("folders the report refuses (exit 2, no file)", () => {
 describe("park targets and yearly.csv", () => {
   const target = (id: string, fields: Partial<SummaryTarget>): SummaryTarget => ({
     id, label: id, kind: "output", year: 2022, goal: ">= 500 亿元/yr", value: "output", unit: "亿元/yr", comparison: "at-least", threshold: 500,
-    runs: 1, met: 0, probability: 0, low: 0, high: 0, quantiles: { p5: 0, p25: 0, p50: 0, p75: 0, p95: 0 }, firstYearMet: [], ...fields,
+    runs: 1, met: 0, probability: 0, low: 0, high: 0, quantiles: { p5: 0, p25: 0, p50: 0, p75: 0, p95: 0 }, quantileMethod: "exact-type7", firstYearMet: [], ...fields,
   });
   const parks = ["agri-park", "health-service", "medical-city"];
 

@@ -69,7 +69,11 @@ export const SummaryTargetSchema = TargetDescriptionSchema.extend({
   probability: fraction.describe("met / runs"),
   low: fraction.describe("95% Wilson interval, low end"),
   high: fraction.describe("95% Wilson interval, high end"),
-  quantiles: z.object({ p5: num, p25: num, p50: num, p75: num, p95: num }).describe("type-7 quantiles of the value in the target's year"),
+  quantiles: z.object({ p5: num, p25: num, p50: num, p75: num, p95: num }).describe("quantiles of the value in the target's year (see quantileMethod)"),
+  quantileMethod: z
+    .enum(["exact-type7", "sketch"])
+    .default("exact-type7")
+    .describe("exact-type7: every value kept (up to 100,000 completed runs); sketch: a log-bucket quantile sketch with 0.5% relative accuracy (more runs); absent in older files: exact-type7"),
   firstYearMet: z.array(z.object({ year: z.number().int().nullable().describe("null: not met by the horizon"), runs: z.number().int(), share: z.number() })).describe("the first year the target was met, over the runs"),
 });
 
