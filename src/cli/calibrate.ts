@@ -14,6 +14,7 @@ import { calibrationSpecOf } from "../analysis/calibration/model.js";
 import { historyExecutor, type HistoryExecutor } from "../batch/history-pool.js";
 import type { QueueStatus } from "../batch/node/queue/coordinator.js";
 import { queueHistoryExecutor } from "../batch/node/queue/history-coordinator.js";
+import { PASSWORD_VARIABLE } from "../batch/node/queue/url.js";
 import { spawnWorkerThread } from "../batch/node/worker-threads.js";
 import { formatCalibration, formatCalibrationMarkdown, type ObservationRow } from "../report/calibration-summary.js";
 import { progressBar } from "../report/progress.js";
@@ -22,7 +23,7 @@ import { MAX_SCENARIO_BYTES } from "../scenario/read-file.js";
 import { parseWorkers } from "./batch.js";
 import { EXIT, InputError, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
 import { refuseOverwritingInputs } from "./output-path.js";
-import { QUEUE_USAGE, parseQueueOption, queueNote, queueOption } from "./queue-option.js";
+import { parseQueueOption, queueNote, queueOption } from "./queue-option.js";
 
 /** The model contract: at least 5 replicate histories per particle. */
 export const MIN_REPLICATES = 5;
@@ -46,7 +47,9 @@ Options:
   --seed S         base seed of every draw, 0-4294967295 (default 2017)
   --workers auto|K worker threads (default auto = the machine's cores; 0 = in this thread); the
                    result does not depend on it
-${QUEUE_USAGE.replace("the shards", "the histories")} (--workers is then unused; the result is the same)
+  --queue URL      run the histories on worker processes through Redis (redis://[:password@]host:port[/db],
+                   rediss:// for TLS; a URL without a password takes ${PASSWORD_VARIABLE}); start the
+                   workers with clustersim worker --queue URL; --workers is then unused, the result the same
   --generations G  most generations, generation 0 (the prior) included (default 20)
   --predictive N   posterior predictive histories with fresh seeds (default 400; 0: none)
   --rows N         posterior rows written by --out, drawn from the final population (default 1000)

@@ -53,7 +53,9 @@ describe("calibrate --queue", () => {
     expect(readFileSync(join(dir, "queue", "posterior.json"), "utf8")).toBe(readFileSync(join(dir, "local", "posterior.json"), "utf8"));
     expect(queued.out.stderr).not.toContain(redis.password);
     // every history of the calibration ran on a worker process, and both took the calibration
-    expect(historiesDone() - before).toBe(JSON.parse(local.out.stdout).simulations);
+    const simulations = JSON.parse(local.out.stdout).simulations;
+    await until(() => historiesDone() - before >= simulations); // the workers' last log lines may still be on their way
+    expect(historiesDone() - before).toBe(simulations);
     for (const w of workers) expect(w.lines.some((l) => /calibration [0-9a-f]{8} \(calib\): taking its jobs/.test(l))).toBe(true);
   }, 300_000);
 
@@ -141,6 +143,26 @@ describe("the queue history executor", () => {
     } finally {
       await queue.close();
       connection.disconnect();
+    }
+  }, 120_000);
+
+  it("a second coordinator of the same calibration (a re-run) reuses the results on the queue without running them again (last: its close removes the queue)", async () => {
+    const jobs = Array.from({ length: 12 }, (_, i) => ({ theta: Float64Array.of(0.1 * i - 0.5, 0.6), historySeed: 5000 + i }));
+    const before = historiesDone();
+    const first = await executor.run(jobs);
+    await until(() => historiesDone() === before + jobs.length); // each ran once (their log lines are in)
+    const ran = historiesDone();
+    const again: string[] = [];
+    const spec = calibrationSpecOf(cal);
+    const rerun = await queueHistoryExecutor(cal, paths, spec.observations.length, { url: parseQueueUrl(redis.url), checkMs: 200, run: "contract", onNotice: (t) => again.push(t) });
+    try {
+      expect(rerun.status().batch).toBe(executor.status().batch);
+      const second = await rerun.run(jobs);
+      expect(second.map((s) => Array.from(s))).toEqual(first.map((s) => Array.from(s)));
+      expect(again).toContain("the queue already held 12 finished histories of this calibration (reused)");
+      expect(historiesDone()).toBe(ran);
+    } finally {
+      await rerun.close();
     }
   }, 120_000);
 });
