@@ -38,7 +38,7 @@ afterAll(async () => {
 
 /** Histories the worker processes have reported done so far. */
 const historiesDone = () =>
-  workers.flatMap((w) => w.lines).reduce((n, l) => n + Number(/: (\d+) histor(?:y|ies) done in/.exec(l)?.[1] ?? 0), 0);
+  workers.flatMap((w) => w.lines).reduce((n, l) => n + Number(/, (\d+) histor(?:y|ies) done in/.exec(l)?.[1] ?? 0), 0);
 
 describe("calibrate --queue", () => {
   it("gives the same JSON and posterior file, byte for byte, as a local calibrate, its histories run by both worker processes", async () => {

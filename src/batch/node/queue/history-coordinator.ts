@@ -11,7 +11,7 @@
 import type { Scenario } from "../../../scenario/schema.js";
 import { BUILD_ID } from "../../build-id.js";
 import type { HistoryExecutor } from "../../history-pool.js";
-import { JOB_ATTEMPTS, type QueueStatus } from "./coordinator.js";
+import { JOB_ATTEMPTS, bounded, type QueueStatus } from "./coordinator.js";
 import { HISTORY_JOB_NAME, calibrationBatchId, decodeHistories, historyChunkSize, historyJobData, historyJobId, type HistoryJob, type HistoryJobData } from "./history-protocol.js";
 import { loadQueueLibs, probeRedis, redisClient } from "./libs.js";
 import { BatchMetaSchema, KEY_PREFIX, PROTOCOL_VERSION, keys, queueName, scenarioText } from "./protocol.js";
@@ -47,9 +47,6 @@ interface Chunk {
   settle(value: Float64Array | Error): void;
   settled: boolean;
 }
-
-/** Resolves after `ms` or when `work` ends, whichever is first (clean-up must not hang on a dead Redis). */
-const bounded = (ms: number, work: Promise<unknown>) => Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 
 /**
  * Connects to the queue (bullmq and ioredis are imported now; a wrong password or an unreachable

@@ -13,10 +13,7 @@ import { BUILD_ID } from "../../build-id.js";
 import { historyExecutor, type HistoryExecutor } from "../../history-pool.js";
 import { HistoryJobDataSchema, historyJobId, type HistoryJobData } from "./history-protocol.js";
 import { InvalidDataError, KEY_PREFIX, encodeResult, queueName, type BatchMeta, type JobResult } from "./protocol.js";
-import { noteToCoordinator, type ServedBatch, type WorkerContext } from "./served-batch.js";
-
-/** Resolves when `work` ends or after `ms`, whichever is first. */
-const bounded = (ms: number, work: Promise<unknown>) => Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+import { bounded, noteToCoordinator, type ServedBatch, type WorkerContext } from "./served-batch.js";
 
 /** Why a schema-valid history job must not run in this calibration's batch, or null. */
 export function historyMisfit(d: HistoryJobData, id: string | undefined, meta: BatchMeta): string | null {
@@ -68,7 +65,7 @@ export async function serveHistories(ctx: WorkerContext, meta: BatchMeta): Promi
     const jobs = parsed.data.jobs.map((j) => ({ theta: Float64Array.from(j.theta), historySeed: j.historySeed }));
     let finished!: () => void;
     active.set(job.id!, { job, token, done: new Promise<void>((resolve) => (finished = resolve)) });
-    const what = `calibration ${short} ${meta.scenarios[0].name}: ${jobs.length} histor${jobs.length === 1 ? "y" : "ies"}`;
+    const what = `calibration ${short} ${meta.scenarios[0].name}: job ${job.id!.slice(0, 9)}, ${jobs.length} histor${jobs.length === 1 ? "y" : "ies"}`;
     ctx.log(what);
     const started = performance.now();
     try {
