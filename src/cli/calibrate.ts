@@ -2,8 +2,9 @@
  * `clustersim calibrate <calibration.json> [--particles N] [--replicates R] [--seed S] [--workers auto|K]
  * [--queue URL] [--generations G] [--predictive N] [--rows N] [--out FILE] [--json | --markdown] [--quiet]`:
  * ABC-SMC (docs/calibration.md) on the calibration scenario's history, its jobs on worker
- * threads (or, with --queue, on worker processes through Redis: the same result); prints acceptance per generation, the effective sample size, prior versus posterior
- * and the posterior predictive coverage from fresh history seeds, and writes the posterior
+ * threads (or, with --queue, on worker processes through Redis: the same result); prints
+ * acceptance per generation, the effective sample size, prior versus posterior and the
+ * posterior predictive coverage from fresh history seeds, and writes the posterior
  * (rows of parameter values and the history seed of an accepted replicate) as a scenario that
  * extends the calibration scenario's base.
  */
