@@ -1,9 +1,10 @@
 /**
  * `clustersim calibrate <calibration.json> [--particles N] [--replicates R] [--seed S] [--workers auto|K]
- * [--generations G] [--predictive N] [--rows N] [--out FILE] [--json | --markdown] [--quiet]`:
+ * [--queue URL] [--generations G] [--predictive N] [--rows N] [--out FILE] [--json | --markdown] [--quiet]`:
  * ABC-SMC (docs/calibration.md) on the calibration scenario's history, its jobs on worker
- * threads; prints acceptance per generation, the effective sample size, prior versus posterior
- * and the posterior predictive coverage from fresh history seeds, and writes the posterior
+ * threads (or, with --queue, on worker processes through Redis: the same result); prints
+ * acceptance per generation, the effective sample size, prior versus posterior and the
+ * posterior predictive coverage from fresh history seeds, and writes the posterior
  * (rows of parameter values and the history seed of an accepted replicate) as a scenario that
  * extends the calibration scenario's base.
  */
@@ -11,7 +12,10 @@ import { writeFile } from "node:fs/promises";
 import { basename, dirname, relative, resolve } from "node:path";
 import { abcSmcSteps, posteriorSamples, type AbcSmcOptions, type AbcSmcResult, type CalibrationSpec, type GenerationReport, type SimulationJob } from "../analysis/calibration/index.js";
 import { calibrationSpecOf } from "../analysis/calibration/model.js";
-import { historyExecutor } from "../batch/history-pool.js";
+import { historyExecutor, type HistoryExecutor } from "../batch/history-pool.js";
+import type { QueueStatus } from "../batch/node/queue/coordinator.js";
+import { queueHistoryExecutor } from "../batch/node/queue/history-coordinator.js";
+import { PASSWORD_VARIABLE } from "../batch/node/queue/url.js";
 import { spawnWorkerThread } from "../batch/node/worker-threads.js";
 import { formatCalibration, formatCalibrationMarkdown, type ObservationRow } from "../report/calibration-summary.js";
 import { progressBar } from "../report/progress.js";
@@ -20,12 +24,13 @@ import { MAX_SCENARIO_BYTES } from "../scenario/read-file.js";
 import { parseWorkers } from "./batch.js";
 import { EXIT, InputError, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
 import { refuseOverwritingInputs } from "./output-path.js";
+import { parseQueueOption, queueNote, queueOption } from "./queue-option.js";
 
 /** The model contract: at least 5 replicate histories per particle. */
 export const MIN_REPLICATES = 5;
 
 const usage = `Usage: clustersim calibrate <calibration.json> [--particles N] [--replicates R] [--seed S] [--workers auto|K]
-                           [--generations G] [--predictive N] [--rows N] [--out FILE] [--json | --markdown] [--quiet]
+                           [--queue URL] [--generations G] [--predictive N] [--rows N] [--out FILE] [--json | --markdown] [--quiet]
 
 ABC-SMC over replicate histories (docs/calibration.md): the calibrated parameters of the
 scenario's "calibration" section (the others keep their priors, drawn from each history seed)
@@ -43,6 +48,9 @@ Options:
   --seed S         base seed of every draw, 0-4294967295 (default 2017)
   --workers auto|K worker threads (default auto = the machine's cores; 0 = in this thread); the
                    result does not depend on it
+  --queue URL      run the histories on worker processes through Redis (redis://[:password@]host:port[/db],
+                   rediss:// for TLS; a URL without a password takes ${PASSWORD_VARIABLE}); start the
+                   workers with clustersim worker --queue URL; --workers is then unused, the result the same
   --generations G  most generations, generation 0 (the prior) included (default 20)
   --predictive N   posterior predictive histories with fresh seeds (default 400; 0: none)
   --rows N         posterior rows written by --out, drawn from the final population (default 1000)
@@ -108,12 +116,17 @@ async function runCalibration(
   spec: CalibrationSpec,
   options: AbcSmcOptions,
   execute: (jobs: SimulationJob[], onDone: (n: number) => void) => Promise<Float64Array[]>,
+  note: () => string = () => "",
+  watch: (redraw: () => void) => void = () => {},
 ): Promise<AbcSmcResult> {
   const steps = abcSmcSteps(spec, options);
   let next = steps.next();
   while (!next.done) {
     const bar = progressBar(io, next.value.length, "histories", quiet);
-    const stats = await execute(next.value, (n) => bar.update(n));
+    let done = 0;
+    watch(() => bar.update(done, note()));
+    const stats = await execute(next.value, (n) => bar.update((done = n), note()));
+    watch(() => {});
     bar.stop();
     next = steps.next(stats);
   }
@@ -138,12 +151,14 @@ export const calibrateCommand: Command = {
       json: { type: "boolean" },
       markdown: { type: "boolean" },
       quiet: { type: "boolean" },
+      ...queueOption,
     });
     if (positionals.length !== 1) throw new UsageError(`expected one calibration scenario, got ${positionals.length}`);
     if (values.json && values.markdown) throw new UsageError("--json and --markdown exclude each other");
     const particles = intOption("particles", values.particles, 300, 2);
     const seed = seedOption(values.seed);
     const workers = parseWorkers(values.workers);
+    const queue = parseQueueOption(values.queue);
     const generations = intOption("generations", values.generations, 20, 1);
     const predictive = intOption("predictive", values.predictive, 400, 0);
     const rows = intOption("rows", values.rows, 1000, 1);
@@ -169,11 +184,24 @@ export const calibrateCommand: Command = {
     }
     const paths = spec.parameters.map((p) => p.path);
     const quiet = values.quiet === true;
-    const executor = await historyExecutor(loaded.scenario, paths, workers, spawnWorkerThread);
+    let status: QueueStatus | null = null;
+    let redraw = () => {};
+    const executor: HistoryExecutor = queue
+      ? await queueHistoryExecutor(loaded.scenario, paths, spec.observations.length, {
+          url: queue,
+          run: { particles, replicates, seed, generations, predictive },
+          onNotice: (text) => io.stderr(`queue: ${text}\n`),
+          onStatus: (s) => {
+            status = s;
+            redraw();
+          },
+        })
+      : await historyExecutor(loaded.scenario, paths, workers, spawnWorkerThread);
     let result: AbcSmcResult;
     try {
       const options = { particles, replicates, seed, maxGenerations: generations, predictiveDraws: predictive, onGeneration: (g: GenerationReport) => !quiet && io.stderr(generationLine(g)) };
-      result = await runCalibration(io, quiet, spec, options, (jobs, onDone) => executor.run(jobs, onDone));
+      const note = () => queueNote(status);
+      result = await runCalibration(io, quiet, spec, options, (jobs, onDone) => executor.run(jobs, onDone), note, (f) => (redraw = f));
     } finally {
       await executor.close();
     }

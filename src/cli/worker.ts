@@ -1,6 +1,7 @@
 /**
  * `clustersim worker --queue URL [--concurrency K] [--lock-ms MS]`: a process that runs the shard
- * jobs of queued batches (`clustersim batch ... --queue URL`) in worker threads, on this machine or
+ * jobs of queued batches (`clustersim batch ... --queue URL`) and the history jobs of queued
+ * calibrations (`clustersim calibrate ... --queue URL`) in worker threads, on this machine or
  * any other that reaches the Redis server. The work itself is src/batch/node/queue/remote-worker.ts.
  */
 import { availableParallelism } from "node:os";
@@ -11,9 +12,10 @@ import { parseQueueOption } from "./queue-option.js";
 
 const usage = `Usage: clustersim worker --queue URL [--concurrency K] [--lock-ms MS]
 
-Takes the shard jobs of batches that a coordinator (clustersim batch or compare with --queue URL,
-on this machine or another) put on the queue, runs them in K worker threads with the same code
-and records as a local batch, and returns the records. It serves every batch made by the same
+Takes the shard jobs of batches that a coordinator (clustersim batch, compare or experiment with
+--queue URL, on this machine or another) put on the queue, runs them in K worker threads with the
+same code and records as a local batch, and returns the records; and the history jobs of a
+clustersim calibrate --queue URL, run as a local calibrate runs them. It serves every batch made by the same
 clustersim build and refuses, with a message, batches of another build. It reports what it runs
 on stderr. The password in URL is never printed.
 

@@ -1,12 +1,13 @@
 /**
  * The queue's command-line edges on a real redis-server: failing at once on a wrong password or an
  * unreachable server (one line, no stack, no password), bad --queue URLs, and the optional
- * libraries that a local batch never loads.
+ * libraries that a local batch or calibrate never loads.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, smallScenario, tempDir } from "../batch/helpers.js";
+import { SMALL, fixture } from "../cli/calibrate-fixture.js";
 import { loadQueueLibs } from "../../src/batch/node/queue/libs.js";
 import { killAllCli, startCli, stopCli } from "./helpers.js";
 import { freePort, startRedis, type TestRedis } from "./redis-server.js";
@@ -121,5 +122,12 @@ describe("bullmq and ioredis are optional", () => {
     const loaded: string[] = JSON.parse(readFileSync(workerOut, "utf8"));
     expect(loaded.some((f) => /[\\/]bullmq[\\/]/.test(f))).toBe(true);
     expect(loaded.some((f) => /[\\/]ioredis[\\/]/.test(f))).toBe(true);
+  }, 180_000);
+  it("a local calibrate never loads them", async () => {
+    const { dir, calib } = fixture();
+    const out = join(dir, "probe.json");
+    const local = await finished(["calibrate", calib, ...SMALL, "--workers", "0", "--generations", "1"], ["-r", probe(dir)], { PROBE_OUT: out });
+    expect(local.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual([]);
   }, 180_000);
 });

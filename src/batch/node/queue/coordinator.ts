@@ -66,7 +66,7 @@ interface Session {
 }
 
 /** Resolves after `ms` or when `work` ends, whichever is first (clean-up must not hang on a dead Redis). */
-const bounded = (ms: number, work: Promise<unknown>) =>
+export const bounded = (ms: number, work: Promise<unknown>) =>
   Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 
 /** A queue executor for `plan`: connects on the first shard (bullmq and ioredis are imported then). */

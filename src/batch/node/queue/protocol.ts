@@ -1,6 +1,7 @@
 /**
  * What travels through Redis, as zod schemas that both sides check: a batch's registration (its
- * build, scenarios by content hash, an experiment's run spec and design by content hash, test faults), a shard job (base seed, scenario by content
+ * build, scenarios by content hash, an experiment's run spec and design by content hash, a
+ * calibration's parameter paths and statistics width, test faults), a shard job (base seed, scenario by content
  * hash, first run and seeds; never code), and a job's result (records as base64 of their Float64
  * bytes, so values come back bit for bit, NaN included). Key names live here too.
  */
@@ -11,7 +12,7 @@ import type { BatchPlan, Shard } from "../../plan.js";
 import type { ShardResult } from "../../run-shard.js";
 
 /** Version of the messages below; both sides refuse another. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** Prefix of every Redis key of clustersim (BullMQ's own keys included). */
 export const KEY_PREFIX = "clustersim";
 /** Most runs one job may carry (runBatch's shards hold at most 64). */
@@ -56,6 +57,10 @@ export const BatchMetaSchema = z.strictObject({
   experiment: hex(64).optional(),
   /** the batch's time limit per run, ms (--run-time-limit): a run taking longer fails with a message */
   runTimeLimitMs: z.number().positive().max(86_400_000).optional(),
+  /** a calibration's batch (history-protocol.ts): its one scenario runs history jobs with these calibrated parameters (theta's order), each giving `width` statistics */
+  calibration: z
+    .strictObject({ parameters: z.array(z.string().min(1).max(500)).min(1).max(1000), width: z.number().int().min(1).max(100_000) })
+    .optional(),
 });
 /** A batch's registration. */
 export type BatchMeta = z.infer<typeof BatchMetaSchema>;
@@ -127,8 +132,8 @@ export function jobData(meta: BatchMeta, baseSeed: number | null, shard: Shard):
   };
 }
 
-/** Packs a shard's result for the queue. */
-export function encodeResult(result: ShardResult, build: string, worker: string): JobResult {
+/** Packs a shard's result (or a history job's statistics, as records of `width` values) for the queue. */
+export function encodeResult(result: ShardResult | Omit<ShardResult, "shard">, build: string, worker: string): JobResult {
   const bytes = Buffer.from(result.data.buffer, result.data.byteOffset, result.data.byteLength);
   return { v: PROTOCOL_VERSION, build, worker, width: result.width, data: bytes.toString("base64"), errors: result.errors, computeMs: result.computeMs };
 }

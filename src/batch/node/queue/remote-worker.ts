@@ -1,7 +1,7 @@
 /**
  * A worker process on the queue (`clustersim worker`): it checks the connection at once (a wrong
  * password or an unreachable host fails in one line), then looks for registered batches every
- * second, serves each batch of its own build (served-batch.ts) and refuses the others with a
+ * second, serves each batch of its own build (served-batch.ts; a calibration's, served-histories.ts) and refuses the others with a
  * clear message (as it does a batch whose scenarios or experiment fail their hash or schema), stops serving a batch whose registration has gone, and on stop finishes its
  * running jobs (or, when told to abandon them, returns them to the queue) before it returns.
  */
@@ -13,6 +13,7 @@ import { loadQueueLibs, probeRedis, redisClient } from "./libs.js";
 import { BatchMetaSchema, InvalidDataError, keys } from "./protocol.js";
 import { ScenarioCache } from "./scenario-store.js";
 import { noteToCoordinator, serveBatch, type ServedBatch, type WorkerContext } from "./served-batch.js";
+import { serveHistories } from "./served-histories.js";
 import type { QueueUrl } from "./url.js";
 
 /** Default BullMQ lock duration, ms: a killed worker's job goes back to the queue within about twice this. */
@@ -114,7 +115,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
         continue;
       }
       try {
-        const batch = await serveBatch(ctx, meta);
+        const batch = meta.calibration ? await serveHistories(ctx, meta) : await serveBatch(ctx, meta);
         if (options.stop.aborted) {
           await batch.close(); // stopped while it was starting
           continue;
@@ -122,7 +123,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
         served.set(id, { ...batch, missingSince: null });
         waitingFor.delete(id);
         const names = meta.scenarios.slice(0, 3).map((s) => s.name).join(", ") + (meta.scenarios.length > 3 ? ", …" : "");
-        log(`batch ${id.slice(0, 8)} (${names}): taking its jobs with ${ctx.concurrency} thread${ctx.concurrency === 1 ? "" : "s"}`);
+        log(`${meta.calibration ? "calibration" : "batch"} ${id.slice(0, 8)} (${names}): taking its jobs with ${ctx.concurrency} thread${ctx.concurrency === 1 ? "" : "s"}`);
       } catch (err) {
         const why = (err as Error).message;
         if (err instanceof InvalidDataError) {

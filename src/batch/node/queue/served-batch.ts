@@ -49,7 +49,7 @@ export interface ServedBatch {
 }
 
 /** Resolves when `work` ends or after `ms`, whichever is first (BullMQ's close and disconnect wait for ever while Redis is away). */
-const bounded = (ms: number, work: Promise<unknown>) => Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+export const bounded = (ms: number, work: Promise<unknown>) => Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 
 /** Leaves a one-line note for the batch's coordinator (kept an hour). */
 export async function noteToCoordinator(redis: RedisClient, batch: string, text: string): Promise<void> {

@@ -1,0 +1,244 @@
+/**
+ * The queue history executor: `clustersim calibrate --queue`'s side of a calibration on BullMQ. It
+ * registers the calibration once (its scenario in Redis by content hash, its parameter paths and
+ * statistics width; kept alive while it runs), cuts each batch of history jobs into chunks put on
+ * the calibration's queue under content-hash ids, and puts the statistics back at their jobs'
+ * places, so the result does not depend on which worker ran what or when. It never runs a history
+ * itself. A re-run coordinator reuses the results already on the queue (same ids), a periodic
+ * check catches results whose event was missed and puts back jobs that Redis lost; a chunk that
+ * failed twice (or was refused) ends the calibration with its reason, as a crashed local worker does.
+ */
+import type { Scenario } from "../../../scenario/schema.js";
+import { BUILD_ID } from "../../build-id.js";
+import type { HistoryExecutor } from "../../history-pool.js";
+import { JOB_ATTEMPTS, bounded, type QueueStatus } from "./coordinator.js";
+import { HISTORY_JOB_NAME, calibrationBatchId, decodeHistories, historyChunkSize, historyJobData, historyJobId, type HistoryJob, type HistoryJobData } from "./history-protocol.js";
+import { loadQueueLibs, probeRedis, redisClient } from "./libs.js";
+import { BatchMetaSchema, KEY_PREFIX, PROTOCOL_VERSION, keys, queueName, scenarioText } from "./protocol.js";
+import { publishScenarios } from "./scenario-store.js";
+import type { QueueUrl } from "./url.js";
+
+/** Options of the queue history executor. */
+export interface QueueHistoryOptions {
+  url: QueueUrl;
+  /** what else identifies the calibration (seed, particles...): part of its batch id */
+  run?: unknown;
+  /** how often it checks its pending jobs, the registration and the worker count, ms (default 1000) */
+  checkMs?: number;
+  /** how long the registration outlives a coordinator that stopped refreshing it, ms (default 30,000) */
+  registrationTtlMs?: number;
+  /** one-line notices for the user (Redis lost and back, results reused, a worker's refusal) */
+  onNotice?: (text: string) => void;
+  /** called after each check, with the status */
+  onStatus?: (status: QueueStatus) => void;
+}
+
+/** The queue history executor: a HistoryExecutor (0 local workers) with a status. */
+export interface QueueHistoryExecutor extends HistoryExecutor {
+  status(): QueueStatus;
+}
+
+/** A chunk of history jobs on the queue, and its statistics once in. */
+interface Chunk {
+  id: string;
+  data: HistoryJobData;
+  count: number;
+  result: Promise<Float64Array>;
+  settle(value: Float64Array | Error): void;
+  settled: boolean;
+}
+
+/**
+ * Connects to the queue (bullmq and ioredis are imported now; a wrong password or an unreachable
+ * host rejects at once, in one line) and registers the calibration of `scenario` with calibrated
+ * parameters `parameters` (theta's order), each history giving `width` statistics.
+ */
+export async function queueHistoryExecutor(scenario: Scenario, parameters: readonly string[], width: number, options: QueueHistoryOptions): Promise<QueueHistoryExecutor> {
+  const { url } = options;
+  const checkMs = options.checkMs ?? 1000;
+  const ttlMs = options.registrationTtlMs ?? 30_000;
+  const notice = options.onNotice ?? (() => {});
+  const libs = await loadQueueLibs();
+  await probeRedis(libs, url);
+  const text = scenarioText(scenario);
+  const calibration = { parameters: [...parameters], width };
+  const batch = calibrationBatchId(BUILD_ID, text.hash, calibration, options.run ?? null);
+  const meta = BatchMetaSchema.parse({ v: PROTOCOL_VERSION, build: BUILD_ID, batch, scenarios: [{ name: scenario.name, hash: text.hash }], calibration });
+  const metaText = JSON.stringify(meta);
+  const status: QueueStatus = { batch, workers: null, redis: "connecting" };
+  let closing = false;
+  const lost = (m: string) => {
+    if (status.redis !== "down" && !closing) notice(`lost Redis (${m}); retrying`);
+    status.redis = "down";
+  };
+  const redis = redisClient(libs, url, lost);
+  redis.on("close", () => lost("connection closed"));
+  redis.on("ready", () => {
+    if (status.redis === "down") notice("Redis is back");
+    status.redis = "up";
+  });
+  const eventsConnection = redisClient(libs, url, () => {});
+  const queue = new libs.bullmq.Queue(queueName(batch), { connection: redis, prefix: KEY_PREFIX, streams: { events: { maxLen: 1000 } } });
+  queue.on("error", () => {});
+  const events = new libs.bullmq.QueueEvents(queueName(batch), { connection: eventsConnection, prefix: KEY_PREFIX });
+  events.on("error", () => {});
+  const pending = new Map<string, Chunk>();
+
+  const register = async () => {
+    await publishScenarios(redis, [text]);
+    await redis.set(keys.batch(batch), metaText, "PX", ttlMs);
+    await redis.sadd(keys.registry, batch);
+  };
+  const finish = (id: string, returnvalue: unknown) => {
+    const chunk = pending.get(id);
+    if (!chunk || chunk.settled) return;
+    try {
+      chunk.settle(decodeHistories(returnvalue, chunk.count, width));
+    } catch (err) {
+      chunk.settle(new Error(`history job ${id.slice(0, 13)}: ${(err as Error).message}`));
+    }
+  };
+  const fail = (id: string, reason: string) => {
+    const chunk = pending.get(id);
+    if (chunk && !chunk.settled) chunk.settle(new Error(`a history job failed on the queue (${JOB_ATTEMPTS} attempts at most): ${reason}`));
+  };
+  const addJob = (chunk: Chunk) =>
+    queue.add(HISTORY_JOB_NAME, chunk.data, { jobId: chunk.id, attempts: JOB_ATTEMPTS, backoff: { type: "fixed", delay: 500 }, removeOnComplete: false, removeOnFail: false });
+  /** Puts a new chunk on the queue; true when an earlier coordinator's result was there already. */
+  const submit = async (chunk: Chunk): Promise<boolean> => {
+    const state = await queue.getJobState(chunk.id);
+    if (state === "completed") {
+      const job = await libs.bullmq.Job.fromId(queue, chunk.id);
+      if (job) {
+        finish(chunk.id, job.returnvalue);
+        return true;
+      }
+    }
+    if (state === "failed") await queue.remove(chunk.id); // an earlier coordinator's failure: try again
+    await addJob(chunk);
+    return false;
+  };
+
+  let checking = false;
+  const check = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      if ((await redis.pexpire(keys.batch(batch), ttlMs)) === 0) {
+        await register();
+        notice("registered the calibration again (Redis had lost it: restarted?)");
+      } else await redis.sadd(keys.registry, batch);
+      await Promise.all(
+        [...pending.values()]
+          .filter((c) => !c.settled)
+          .map(async (chunk) => {
+            const state = await queue.getJobState(chunk.id);
+            if (state === "unknown") return void (await addJob(chunk));
+            if (state !== "completed" && state !== "failed") return;
+            const job = await libs.bullmq.Job.fromId(queue, chunk.id);
+            if (job && state === "completed") finish(chunk.id, job.returnvalue);
+            if (job && state === "failed") fail(chunk.id, job.failedReason);
+          }),
+      );
+      for (const note of (await redis.lpop(keys.notes(batch), 100)) ?? []) notice(note);
+      status.workers = await queue.getWorkersCount();
+      options.onStatus?.({ ...status });
+    } catch {
+      // Redis is away: the next check tries again
+    } finally {
+      checking = false;
+    }
+  };
+  events.on("completed", ({ jobId, returnvalue }) => finish(jobId, returnvalue));
+  events.on("failed", ({ jobId, failedReason }) => {
+    void queue.getJobState(jobId).then((state) => state === "failed" && fail(jobId, failedReason), () => {});
+  });
+  const shut = async () => {
+    await bounded(5000, Promise.all([events.close(), queue.close()]));
+    await bounded(1000, Promise.all([events.disconnect(), queue.disconnect()]));
+    redis.disconnect();
+    eventsConnection.disconnect();
+  };
+  try {
+    await events.waitUntilReady();
+    await register();
+    status.redis = "up";
+  } catch (err) {
+    closing = true;
+    await shut();
+    throw new Error(url.redact(`the queue at ${url.safe} refused the calibration: ${(err as Error).message.split("\n")[0]}`));
+  }
+  const timer = setInterval(() => void check(), checkMs);
+  timer.unref();
+  void check();
+  let running = 0;
+  let broken = false;
+
+  const chunkOf = (jobs: readonly HistoryJob[]): Chunk => {
+    const data = historyJobData(meta, jobs);
+    const id = historyJobId(data);
+    const old = pending.get(id);
+    if (old) return old;
+    let settle!: (v: Float64Array | Error) => void;
+    const result = new Promise<Float64Array>((resolve, reject) => (settle = (v) => (v instanceof Error ? reject(v) : resolve(v))));
+    const chunk: Chunk = { id, data, count: jobs.length, result, settled: false, settle: () => {} };
+    chunk.settle = (v) => {
+      if (chunk.settled) return;
+      chunk.settled = true;
+      settle(v);
+    };
+    result.catch(() => {});
+    pending.set(id, chunk);
+    return chunk;
+  };
+
+  return {
+    workers: 0,
+    status: () => ({ ...status }),
+    async run(jobs, onDone) {
+      running += 1;
+      try {
+        for (const job of jobs)
+          if (job.theta.length !== parameters.length || !Array.from(job.theta).every(Number.isFinite))
+            throw new Error(`a history job has parameter values [${Array.from(job.theta).join(", ")}]: ${parameters.length} finite numbers expected`);
+        const size = historyChunkSize(jobs.length);
+        const chunks: { from: number; chunk: Chunk }[] = [];
+        for (let from = 0; from < jobs.length; from += size) chunks.push({ from, chunk: chunkOf(jobs.slice(from, from + size)) });
+        const fresh = [...new Set(chunks.map((c) => c.chunk))].filter((c) => !c.settled);
+        const reused = await Promise.all(fresh.map(submit));
+        const reusedHistories = fresh.reduce((n, c, k) => n + (reused[k] ? c.count : 0), 0);
+        if (reusedHistories > 0) notice(`the queue already held ${reusedHistories} finished histories of this calibration (reused)`);
+        let done = 0;
+        const out: Float64Array[] = new Array(jobs.length);
+        await Promise.all(
+          chunks.map(async ({ from, chunk }) => {
+            const flat = await chunk.result;
+            for (let i = 0; i < chunk.count; i++) out[from + i] = flat.slice(i * width, (i + 1) * width);
+            done += chunk.count;
+            onDone?.(done);
+          }),
+        );
+        for (const { chunk } of chunks) pending.delete(chunk.id);
+        return out;
+      } catch (err) {
+        broken = true;
+        throw err;
+      } finally {
+        running -= 1;
+      }
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      clearInterval(timer);
+      // a finished calibration leaves nothing in Redis; a failed or interrupted one leaves its results for a re-run
+      const finished = running === 0 && !broken;
+      await bounded(5000, (async () => {
+        if (finished) await queue.obliterate({ force: true });
+        await redis.del(keys.batch(batch));
+        await redis.srem(keys.registry, batch);
+      })());
+      await shut();
+    },
+  };
+}
