@@ -11,6 +11,7 @@ import { simulateHistory } from "../analysis/calibration/model.js";
 import type { SimulationJob } from "../analysis/calibration/types.js";
 import type { Scenario } from "../scenario/schema.js";
 import { BUILD_ID } from "./build-id.js";
+import { Tripwire } from "./settle.js";
 import type { SpawnWorker, WorkerHandle } from "./worker-pool.js";
 
 /** Runs batches of history jobs and returns one statistics array per job, in job order. */
@@ -52,11 +53,13 @@ function inThread(scenario: Scenario, parameters: readonly string[]): HistoryExe
 export async function historyExecutor(scenario: Scenario, parameters: readonly string[], workers: number, spawn?: SpawnWorker): Promise<HistoryExecutor> {
   if (workers === 0) return inThread(scenario, parameters);
   if (!spawn) throw new Error("historyExecutor: workers > 0 needs a spawn function");
-  const handles: WorkerHandle[] = [];
+  // a chunk races its worker's death through a Tripwire: a Promise.race against `died` would keep every chunk's statistics reachable
+  const handles: (WorkerHandle & { death: Tripwire })[] = [];
   for (let k = 0; k < workers; k++) {
     const h = spawn();
-    h.died.catch(() => {});
-    handles.push(h);
+    const death = new Tripwire();
+    h.died.catch((err: unknown) => death.trip(err));
+    handles.push({ ...h, death });
   }
   const close = async () => {
     await Promise.all(handles.map((h) => h.terminate()));
@@ -64,9 +67,9 @@ export async function historyExecutor(scenario: Scenario, parameters: readonly s
   try {
     await Promise.all(
       handles.map(async (h) => {
-        const id = await Promise.race([h.api.buildId(), h.died]);
+        const id = await h.death.guard(h.api.buildId());
         if (id !== BUILD_ID) throw new Error(`worker build ${id} differs from this build ${BUILD_ID}: rebuild with npm run build`);
-        await Promise.race([h.api.init([scenario]), h.died]);
+        await h.death.guard(h.api.init([scenario]));
       }),
     );
   } catch (err) {
@@ -81,12 +84,12 @@ export async function historyExecutor(scenario: Scenario, parameters: readonly s
       const out: Float64Array[] = new Array(jobs.length);
       let next = 0;
       let done = 0;
-      const loop = async (h: WorkerHandle) => {
+      const loop = async (h: (typeof handles)[number]) => {
         while (next < jobs.length) {
           const from = next;
           const chunk = jobs.slice(from, Math.min(jobs.length, from + size));
           next = from + chunk.length;
-          const flat = await Promise.race([h.api.runHistories(0, paths, chunk.map((j) => ({ theta: j.theta, historySeed: j.historySeed }))), h.died]);
+          const flat = await h.death.guard(h.api.runHistories(0, paths, chunk.map((j) => ({ theta: j.theta, historySeed: j.historySeed }))));
           const width = chunk.length > 0 ? flat.length / chunk.length : 0;
           for (let i = 0; i < chunk.length; i++) out[from + i] = flat.slice(i * width, (i + 1) * width);
           done += chunk.length;

@@ -7,6 +7,7 @@
  */
 import { hostname } from "node:os";
 import { BUILD_ID } from "../../build-id.js";
+import { untilAborted } from "../../settle.js";
 import type { SpawnWorker } from "../../worker-pool.js";
 import { spawnWorkerThread } from "../worker-threads.js";
 import { loadQueueLibs, probeRedis, redisClient } from "./libs.js";
@@ -148,14 +149,10 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
 
   log(`worker ${name} (build ${BUILD_ID}): ${ctx.concurrency} thread${ctx.concurrency === 1 ? "" : "s"} per batch, queue ${url.safe}; waiting for batches`);
   let lastError = "";
-  // a poll waits while Redis is away; a stop must not wait for it
-  const stopped = new Promise<void>((resolve) => {
-    if (options.stop.aborted) resolve();
-    options.stop.addEventListener("abort", () => resolve(), { once: true });
-  });
+  // a poll waits while Redis is away; a stop must not wait for it (untilAborted: a race against one long-lived promise would grow with every poll)
   while (!options.stop.aborted) {
     try {
-      await Promise.race([poll(), stopped]);
+      await untilAborted(poll(), options.stop);
       lastError = "";
     } catch (err) {
       // Redis away is reported once by the connection; anything else (an ACL without the rights, say) once here
