@@ -23,7 +23,7 @@ describe("the time limit per run", () => {
   it("stops a worker whose run is stuck inside a quarter, and records the run as failed", () => {
     const dir = tempDir();
     const scenario = smallScenario(dir);
-    const args = ["batch", scenario, "--runs", "4", "--workers", "1", "--run-time-limit", "0.2", "--out", join(dir, "o"), "--quiet", "--json"];
+    const args = ["batch", scenario, "--runs", "4", "--workers", "1", "--run-time-limit", "1", "--out", join(dir, "o"), "--quiet", "--json"];
     const r = cliChild(args, { CLUSTERSIM_FAULT: "hang:0:1" });
     expect(r.status, r.stderr).toBe(1);
     const s = JSON.parse(r.stdout).scenarios[0];
