@@ -8,7 +8,7 @@
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
 import { Stage } from "./state.js";
-import { invest, prepareInvestment } from "./investment.js";
+import { investWith, prepareInvestment } from "./investment.js";
 import { personsPerPotential } from "./labour.js";
 import { returnLand } from "./land.js";
 import { cancelCommitment } from "./fiscal.js";
@@ -38,8 +38,58 @@ function exitFirm(p: ModelParams, s: ModelState, k: number, output: number, cell
   else if (f.instalmentsLeft[k] > 0) s.payees.push(k);
 }
 
-/** Output, flows and counts of ramping or producing firm k; then its investment and exit draw. */
-function operate(p: ModelParams, s: ModelState, k: number, perPotential: Float64Array, sizeThreshold: number): void {
+/** Per-firm draws of the pass, in live-list order (scratch of the step; grown by doubling between loops). */
+export interface FirmDraws {
+  /** keys of the ramping or producing firms, and their exit uniforms */
+  exitKeys: Uint32Array;
+  exit: Float64Array;
+  /** keys of the firms that invest (producing, after their first quarter), and their shocks' standard normals */
+  shockKeys: Uint32Array;
+  shock: Float64Array;
+}
+
+/** Allocates the pass's draw buffers for `n` live firms (at least 64). */
+export function allocateFirmDraws(n: number): FirmDraws {
+  const size = Math.max(64, n);
+  return { exitKeys: new Uint32Array(size), exit: new Float64Array(size), shockKeys: new Uint32Array(size), shock: new Float64Array(size) };
+}
+
+/** Makes the draw buffers hold `n` live firms (doubling; call between per-agent loops). */
+function reserveDraws(draws: FirmDraws, n: number): void {
+  if (n <= draws.exit.length) return;
+  let size = draws.exit.length;
+  while (size < n) size *= 2;
+  Object.assign(draws, allocateFirmDraws(size));
+}
+
+/**
+ * The pass's keyed draws, before its loop: each ramping or producing firm's exit uniform and
+ * each investing firm's shock normal, in live-list order, drawn in KeyedPass's own loops (so
+ * they are inlined there and their doubles never boxed, however large the pass's loop grows).
+ */
+function drawPass(s: ModelState, draws: FirmDraws): void {
+  const f = s.firms;
+  const live = s.live.items;
+  const q = s.quarter;
+  const { exitKeys, shockKeys } = draws;
+  let nExit = 0;
+  let nShock = 0;
+  for (let r = 0; r < s.live.length; r++) {
+    const k = live[r];
+    const st = f.stage[k];
+    if (st !== Stage.ramping && st !== Stage.producing) continue;
+    exitKeys[nExit++] = f.key[k];
+    if (st === Stage.producing && q > f.prodQ[k]) shockKeys[nShock++] = f.key[k];
+  }
+  s.passes.exit.uniforms(exitKeys, nExit, 0, draws.exit);
+  s.passes.shock.normals(shockKeys, nShock, 0, draws.shock);
+}
+
+/**
+ * Output, flows and counts of ramping or producing firm k; then its investment (when `shock`
+ * >= 0, with draws.shock[shock]) and its exit (draws.exit[exit]).
+ */
+function operate(p: ModelParams, s: ModelState, k: number, exit: number, shock: number, perPotential: Float64Array, draws: FirmDraws): void {
   const f = s.firms;
   const I = p.industries.ids.length;
   const T = p.tiers.ids.length;
@@ -61,29 +111,34 @@ function operate(p: ModelParams, s: ModelState, k: number, perPotential: Float64
   s.cellEmployment[cell] += pot * perPotential[i];
   s.cellOperating[cell] += 1;
   if (p.tier.anchor[t] === 1) s.cellAnchorsPresent[cell] += 1;
-  if (out >= sizeThreshold) s.firmsOfSize[park] += 1;
+  if (out >= p.reporting.firmOfSizeOutput) s.firmsOfSize[park] += 1;
   if (f.signedQ[k] >= p.historyQuarters) s.presentTier[t] += 1;
   const producing = f.stage[k] === Stage.producing;
-  if (producing && s.quarter > f.prodQ[k]) invest(p, s, k, s.growthBase[cell]);
+  if (shock >= 0) investWith(p, s, k, s.growthBase[cell], draws.shock[shock]);
   const young = f.entrant[k] === 1 && (!producing || s.quarter - f.prodQ[k] < p.dynamics.youngAge) ? 1 : 0;
-  if (s.passes.exit.uniform(f.key[k], 0) < s.exitQ[(i * T + t) * 2 + young]) exitFirm(p, s, k, out, cell);
+  if (draws.exit[exit] < s.exitQ[(i * T + t) * 2 + young]) exitFirm(p, s, k, out, cell);
 }
 
-/** The second pass of the quarter over the live firms (scratch: one value per industry). */
-export function productionPass(p: ModelParams, s: ModelState, perPotential: Float64Array): void {
+/** The second pass of the quarter over the live firms (perPotential: scratch, one value per industry; draws: the pass's draw buffers). */
+export function productionPass(p: ModelParams, s: ModelState, perPotential: Float64Array, draws: FirmDraws): void {
   const f = s.firms;
   const I = p.industries.ids.length;
+  const q = s.quarter;
   resetSums(s);
   prepareInvestment(p, s);
   for (let i = 0; i < I; i++) perPotential[i] = personsPerPotential(p, s, i);
-  const sizeThreshold = p.reporting.firmOfSizeOutput;
+  reserveDraws(draws, s.live.length);
+  drawPass(s, draws);
   const live = s.live.items;
   let w = 0;
+  let exit = 0;
+  let shock = 0;
   for (let r = 0; r < s.live.length; r++) {
     const k = live[r];
     let st = f.stage[k];
     if (st === Stage.ramping || st === Stage.producing) {
-      operate(p, s, k, perPotential, sizeThreshold);
+      // The same order and conditions as drawPass's.
+      operate(p, s, k, exit++, st === Stage.producing && q > f.prodQ[k] ? shock++ : -1, perPotential, draws);
       st = f.stage[k];
     }
     if (st >= Stage.exited) continue;

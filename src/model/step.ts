@@ -15,7 +15,7 @@ import { recordMetrics, type MetricSeries } from "./metrics.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
 import { pipelinePass } from "./pipeline.js";
-import { productionPass } from "./production.js";
+import { allocateFirmDraws, productionPass, type FirmDraws } from "./production.js";
 import { stepStartups } from "./startups.js";
 import { stepWorld } from "./world.js";
 
@@ -25,12 +25,14 @@ export interface StepScratch {
   industry: Float64Array;
   /** one value per park x industry cell */
   cells: Float64Array;
+  /** the production pass's per-firm draws */
+  draws: FirmDraws;
 }
 
 /** Allocates the scratch buffers of a run. */
 export function allocateScratch(p: ModelParams): StepScratch {
   const I = p.industries.ids.length;
-  return { industry: new Float64Array(I), cells: new Float64Array(p.parks.ids.length * I) };
+  return { industry: new Float64Array(I), cells: new Float64Array(p.parks.ids.length * I), draws: allocateFirmDraws(0) };
 }
 
 /** The seed of quarter q's keyed draws: the history seed before the projection, then the projection seed. */
@@ -51,7 +53,7 @@ export function step(p: ModelParams, s: ModelState, series: MetricSeries[], scra
   serveLandQueues(p, s); // 5 land queues
   pipelinePass(p, s); // 5 approval, building and spending, instalments, ramp
   clearLabour(p, s, scratch.industry); // 6 the clearing wage, utilisation
-  productionPass(p, s, scratch.industry); // 6-8 output, decomposition, investment, land requests, exit
+  productionPass(p, s, scratch.industry, scratch.draws); // 6-8 output, decomposition, investment, land requests, exit
   refreshAggregates(p, s); // 9 aggregates
   recordMetrics(p, s, series);
   s.cellOutputPrev.set(s.cellOutput);
