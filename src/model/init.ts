@@ -10,6 +10,7 @@ import { KeyedPass, exp, normalQuantile, pow } from "../random/index.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
 import { FirmStore, IndexList, InstitutionStore, Stage } from "./state.js";
+import type { FirmDraws } from "./production.js";
 import { Passes, SOURCE, STREAM, agentKey } from "./streams.js";
 import { refreshAggregates } from "./aggregates.js";
 import { enqueueLand, landNeedMu } from "./land.js";
@@ -128,6 +129,8 @@ function initLabour(p: ModelParams, s: ModelState): void {
 export interface AgentBuffers {
   firms: FirmStore;
   live: IndexList;
+  /** the production pass's per-firm draw buffers (scratch; allocated when absent) */
+  draws?: FirmDraws;
 }
 
 /** Builds the state at the start of the history for one run (in `buffers`' stores when given; they must no longer be used by their run). */

@@ -29,10 +29,10 @@ export interface StepScratch {
   draws: FirmDraws;
 }
 
-/** Allocates the scratch buffers of a run. */
-export function allocateScratch(p: ModelParams): StepScratch {
+/** Allocates the scratch buffers of a run (taking over a finished run's draw buffers when given). */
+export function allocateScratch(p: ModelParams, draws: FirmDraws = allocateFirmDraws(0)): StepScratch {
   const I = p.industries.ids.length;
-  return { industry: new Float64Array(I), cells: new Float64Array(p.parks.ids.length * I), draws: allocateFirmDraws(0) };
+  return { industry: new Float64Array(I), cells: new Float64Array(p.parks.ids.length * I), draws };
 }
 
 /** The seed of quarter q's keyed draws: the history seed before the projection, then the projection seed. */
