@@ -10,7 +10,7 @@
 import { exp, ln } from "../random/index.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
-import { enqueueLand } from "./land.js";
+import { enqueueRequest } from "./land.js";
 
 /** Precomputes the quarter's capacity growth per cell before the firm's shock (s.growthBase) and the exit probabilities (s.exitQ). */
 export function prepareInvestment(p: ModelParams, s: ModelState): void {
@@ -64,5 +64,8 @@ export function investWith(p: ModelParams, s: ModelState, k: number, growth: num
     return;
   }
   f.capacity[k] = allowed;
-  if (f.queued[k] === 0) enqueueLand(s, k, (desired - allowed) / perMu);
+  if (f.queued[k] === 0) {
+    f.requestMu[k] = (desired - allowed) / perMu;
+    enqueueRequest(s, k);
+  }
 }

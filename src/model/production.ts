@@ -27,12 +27,12 @@ function resetSums(s: ModelState): void {
   for (const a of [s.firmsPark, s.firmsTier, s.firmsStage, s.firmsOfSize, s.presentTier]) a.fill(0);
 }
 
-/** Firm k exits at the end of the quarter: its land returns, its commitment's rest is cancelled (clawback) or still paid. */
-function exitFirm(p: ModelParams, s: ModelState, k: number, output: number, cell: number): void {
+/** Firm k exits at the end of the quarter (its output this quarter is potential x utilisation, as operate's): its land returns, its commitment's rest is cancelled (clawback) or still paid. */
+function exitFirm(p: ModelParams, s: ModelState, k: number, cell: number): void {
   const f = s.firms;
   f.stage[k] = Stage.exited;
   s.firmsExited += 1;
-  s.cellPendingExit[cell] += output;
+  s.cellPendingExit[cell] += f.potential[k] * s.utilisation[f.industry[k]];
   returnLand(s, k);
   if (p.attraction.clawback) cancelCommitment(p, s, k);
   else if (f.instalmentsLeft[k] > 0) s.payees.push(k);
@@ -116,7 +116,7 @@ function operate(p: ModelParams, s: ModelState, k: number, exit: number, shock: 
   const producing = f.stage[k] === Stage.producing;
   if (shock >= 0) investWith(p, s, k, s.growthBase[cell], draws.shock[shock]);
   const young = f.entrant[k] === 1 && (!producing || s.quarter - f.prodQ[k] < p.dynamics.youngAge) ? 1 : 0;
-  if (draws.exit[exit] < s.exitQ[(i * T + t) * 2 + young]) exitFirm(p, s, k, out, cell);
+  if (draws.exit[exit] < s.exitQ[(i * T + t) * 2 + young]) exitFirm(p, s, k, cell);
 }
 
 /** The second pass of the quarter over the live firms (perPotential: scratch, one value per industry; draws: the pass's draw buffers). */
