@@ -86,68 +86,80 @@ function drawPass(s: ModelState, draws: FirmDraws): void {
 }
 
 /**
- * Output, flows and counts of ramping or producing firm k; then its investment (when `shock`
- * >= 0, with draws.shock[shock]) and its exit (draws.exit[exit]).
+ * The pass's loop over the live firms: each ramping or producing firm's output, flows and counts,
+ * then its investment (with the next shock draw when it invests) and its exit (with the next
+ * exit draw); the counts of the firms left live, and the live list compacted. One function with
+ * the firm's work written in the loop and the columns held in locals (a call per firm cost more
+ * than the work); its only callees on the hot path are investWith and exp, which V8 inlines.
  */
-function operate(p: ModelParams, s: ModelState, k: number, exit: number, shock: number, perPotential: Float64Array, draws: FirmDraws): void {
+function operateAll(p: ModelParams, s: ModelState, perPotential: Float64Array, draws: FirmDraws): void {
   const f = s.firms;
+  const { stage, industry, park: parkOf, tier, potential, prevPotential, signedQ, prodQ, entrant } = f;
+  const { utilisation, prevUtilisation, cellFlows, cellOutput, cellPotential, cellEmployment, cellOperating, cellAnchorsPresent } = s;
+  const { firmsOfSize, presentTier, growthBase, exitQ, firmsPark, firmsTier, firmsStage } = s;
+  const { exit: exitDraw, shock: shockDraw } = draws;
+  const anchor = p.tier.anchor;
   const I = p.industries.ids.length;
   const T = p.tiers.ids.length;
-  const i = f.industry[k];
-  const park = f.park[k];
-  const t = f.tier[k];
-  const cell = park * I + i;
-  const pot = f.potential[k];
-  const u = s.utilisation[i];
-  const out = pot * u;
-  const prev = f.prevPotential[k];
-  if (prev > 0) {
-    s.cellFlows[cell * 4 + FLOW.capacity] += (pot - prev) * s.prevUtilisation[i];
-    s.cellFlows[cell * 4 + FLOW.utilisation] += pot * (u - s.prevUtilisation[i]);
-  } else s.cellFlows[cell * 4 + FLOW.entrants] += out;
-  f.prevPotential[k] = pot;
-  s.cellOutput[cell] += out;
-  s.cellPotential[cell] += pot;
-  s.cellEmployment[cell] += pot * perPotential[i];
-  s.cellOperating[cell] += 1;
-  if (p.tier.anchor[t] === 1) s.cellAnchorsPresent[cell] += 1;
-  if (out >= p.reporting.firmOfSizeOutput) s.firmsOfSize[park] += 1;
-  if (f.signedQ[k] >= p.historyQuarters) s.presentTier[t] += 1;
-  const producing = f.stage[k] === Stage.producing;
-  if (shock >= 0) investWith(p, s, k, s.growthBase[cell], draws.shock[shock]);
-  const young = f.entrant[k] === 1 && (!producing || s.quarter - f.prodQ[k] < p.dynamics.youngAge) ? 1 : 0;
-  if (draws.exit[exit] < s.exitQ[(i * T + t) * 2 + young]) exitFirm(p, s, k, cell);
+  const q = s.quarter;
+  const sizeThreshold = p.reporting.firmOfSizeOutput;
+  const history = p.historyQuarters;
+  const youngAge = p.dynamics.youngAge;
+  const live = s.live.items;
+  const n = s.live.length;
+  let w = 0;
+  let exit = 0;
+  let shock = 0;
+  for (let r = 0; r < n; r++) {
+    const k = live[r];
+    let st = stage[k];
+    if (st === Stage.ramping || st === Stage.producing) {
+      const i = industry[k];
+      const park = parkOf[k];
+      const t = tier[k];
+      const cell = park * I + i;
+      const pot = potential[k];
+      const u = utilisation[i];
+      const out = pot * u;
+      const prev = prevPotential[k];
+      if (prev > 0) {
+        cellFlows[cell * 4 + FLOW.capacity] += (pot - prev) * prevUtilisation[i];
+        cellFlows[cell * 4 + FLOW.utilisation] += pot * (u - prevUtilisation[i]);
+      } else cellFlows[cell * 4 + FLOW.entrants] += out;
+      prevPotential[k] = pot;
+      cellOutput[cell] += out;
+      cellPotential[cell] += pot;
+      cellEmployment[cell] += pot * perPotential[i];
+      cellOperating[cell] += 1;
+      if (anchor[t] === 1) cellAnchorsPresent[cell] += 1;
+      if (out >= sizeThreshold) firmsOfSize[park] += 1;
+      if (signedQ[k] >= history) presentTier[t] += 1;
+      const producing = st === Stage.producing;
+      // The same order and conditions as drawPass's.
+      if (producing && q > prodQ[k]) investWith(p, s, k, growthBase[cell], shockDraw[shock++]);
+      const young = entrant[k] === 1 && (!producing || q - prodQ[k] < youngAge) ? 1 : 0;
+      if (exitDraw[exit++] < exitQ[(i * T + t) * 2 + young]) {
+        exitFirm(p, s, k, cell);
+        continue;
+      }
+    } else if (st >= Stage.exited) continue;
+    firmsPark[parkOf[k]] += 1;
+    firmsTier[tier[k]] += 1;
+    firmsStage[st] += 1;
+    live[w++] = k;
+  }
+  s.live.length = w;
 }
 
 /** The second pass of the quarter over the live firms (perPotential: scratch, one value per industry; draws: the pass's draw buffers). */
 export function productionPass(p: ModelParams, s: ModelState, perPotential: Float64Array, draws: FirmDraws): void {
-  const f = s.firms;
   const I = p.industries.ids.length;
-  const q = s.quarter;
   resetSums(s);
   prepareInvestment(p, s);
   for (let i = 0; i < I; i++) perPotential[i] = personsPerPotential(p, s, i);
   reserveDraws(draws, s.live.length);
   drawPass(s, draws);
-  const live = s.live.items;
-  let w = 0;
-  let exit = 0;
-  let shock = 0;
-  for (let r = 0; r < s.live.length; r++) {
-    const k = live[r];
-    let st = f.stage[k];
-    if (st === Stage.ramping || st === Stage.producing) {
-      // The same order and conditions as drawPass's.
-      operate(p, s, k, exit++, st === Stage.producing && q > f.prodQ[k] ? shock++ : -1, perPotential, draws);
-      st = f.stage[k];
-    }
-    if (st >= Stage.exited) continue;
-    s.firmsPark[f.park[k]] += 1;
-    s.firmsTier[f.tier[k]] += 1;
-    s.firmsStage[st] += 1;
-    live[w++] = k;
-  }
-  s.live.length = w;
+  operateAll(p, s, perPotential, draws);
   s.firmsStage[Stage.void] = s.voidCount;
   s.firmsStage[Stage.exited] = s.firmsExited;
   s.firmsStage[Stage.lostToLand] = s.lostCount;
