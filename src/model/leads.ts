@@ -79,12 +79,14 @@ export interface LeadDraws {
   investment: Float64Array;
   /** the location choice's uniform */
   choice: Float64Array;
+  /** the district's utility without incentive, set as each lead is decided */
+  utility: Float64Array;
 }
 
 /** Allocates lead draw buffers for `n` leads (at least 64). */
 export function allocateLeadDraws(n = 64): LeadDraws {
   const size = Math.max(64, n);
-  return { keys: new Uint32Array(size), investment: new Float64Array(size), choice: new Float64Array(size) };
+  return { keys: new Uint32Array(size), investment: new Float64Array(size), choice: new Float64Array(size), utility: new Float64Array(size) };
 }
 
 /** Makes the buffers hold `n` leads (doubling). */
@@ -103,35 +105,32 @@ function drawLeads(p: ModelParams, s: ModelState, t: number, base: number, n: nu
   s.passes.leadChoice.uniforms(d.keys, n, 0, d.choice);
 }
 
+/** Share of a lead's signed investment the district's incentive offers to tier t this year. */
+function incentiveShareOf(p: ModelParams, s: ModelState, t: number): number {
+  return p.tier.incentiveShare[t] * p.schedule.incentiveLevel[yearOf(s.quarter)];
+}
+
 /**
- * Decides one firm lead of (tier, industry) with key `key`: signs it or counts its loss. The
+ * Decides lead j of a group of (tier, industry) in d: signs it or counts its loss. The
  * district's probability is computed at the utility that decides (with the incentive when it is
- * affordable); at the other utility only when a count needs it (deadweight, budget loss).
+ * affordable); at the other utility only when a count needs it (deadweight, budget loss). The
+ * common outcomes (a competitor wins, the lead stays out) are decided here; signing and the
+ * budget loss are separate functions taking no double, so that this one stays small enough for
+ * V8 to inline its callees (a double crossing a call is a heap allocation).
  */
 function decideLead(p: ModelParams, s: ModelState, t: number, i: number, j: number, d: LeadDraws): void {
-  const key = d.keys[j];
   const investment = d.investment[j];
-  const need = landNeedMu(p, i, projectCapacity(p, t, investment));
-  const v0 = leadUtility(p, s, i, need);
-  const share = p.tier.incentiveShare[t] * p.schedule.incentiveLevel[yearOf(s.quarter)];
-  const cost = share * investment;
-  const affordable = cost <= s.budgetLeft;
+  const v0 = leadUtility(p, s, i, landNeedMu(p, i, projectCapacity(p, t, investment)));
+  d.utility[j] = v0;
+  const share = incentiveShareOf(p, s, t);
+  const affordable = share * investment <= s.budgetLeft;
   const u = d.choice[j];
-  const v1 = v0 + p.choice.incentive * share;
   s.leads += 1;
-  if (u < districtChoice(p, s, i, affordable ? v1 : v0)) {
-    const k = signProject(p, s, t, i, p.industry.homePark[i], key, investment, affordable && cost > 0 ? cost : 0, true);
-    requestSite(p, s, k);
-    if (affordable && cost > 0) {
-      s.incentivised += 1;
-      if (u < districtProbability(p, s, i, v0)) s.deadweight += 1;
-    }
+  if (u < districtChoice(p, s, i, affordable ? v0 + p.choice.incentive * share : v0)) {
+    signLead(p, s, t, i, j, d, affordable);
     return;
   }
-  if (!affordable && u < districtProbability(p, s, i, v1)) {
-    s.leadsLost[LossReason.budget] += 1;
-    return;
-  }
+  if (!affordable && lostToBudget(p, s, t, i, j, d)) return;
   const c = outsideChoiceAfter(p, s, i, u);
   if (c < 0) {
     s.leadsLost[LossReason.stayOut] += 1;
@@ -142,12 +141,30 @@ function decideLead(p: ModelParams, s: ModelState, t: number, i: number, j: numb
   competitorWins(s, c, i, p.industries.ids.length, projectCapacity(p, t, investment) * (1 - p.dynamics.voidShare), p.tier.anchor[t] === 1, lag);
 }
 
+/** Lead j of d chose the district: it signs (with the incentive when affordable), requests its site, and counts as incentivised and deadweight. */
+function signLead(p: ModelParams, s: ModelState, t: number, i: number, j: number, d: LeadDraws, affordable: boolean): void {
+  const investment = d.investment[j];
+  const cost = incentiveShareOf(p, s, t) * investment;
+  const k = signProject(p, s, t, i, p.industry.homePark[i], d.keys[j], investment, affordable && cost > 0 ? cost : 0, true);
+  requestSite(p, s, k);
+  if (affordable && cost > 0) {
+    s.incentivised += 1;
+    if (d.choice[j] < districtProbability(p, s, i, d.utility[j])) s.deadweight += 1;
+  }
+}
+
+/** Whether lead j of d, whose incentive the budget cannot afford, would have chosen the district with it: then counts a budget loss. */
+function lostToBudget(p: ModelParams, s: ModelState, t: number, i: number, j: number, d: LeadDraws): boolean {
+  if (!(d.choice[j] < districtProbability(p, s, i, d.utility[j] + p.choice.incentive * incentiveShareOf(p, s, t)))) return false;
+  s.leadsLost[LossReason.budget] += 1;
+  return true;
+}
+
 /** Probability that a typical anchor lead of industry i (median investment, incentive offered) chooses the district now. */
 function typicalAnchorProbability(p: ModelParams, s: ModelState, t: number, i: number): number {
   const investment = exp(p.tier.investmentLnMedian[t]);
   const v = districtUtility(p, s, i, landNeedMu(p, i, projectCapacity(p, t, investment)));
-  const share = p.tier.incentiveShare[t] * p.schedule.incentiveLevel[yearOf(s.quarter)];
-  return districtProbability(p, s, i, v + p.choice.incentive * share);
+  return districtProbability(p, s, i, v + p.choice.incentive * incentiveShareOf(p, s, t));
 }
 
 /** Poisson count of a (source, group, industry) this quarter by inverse transform. */
