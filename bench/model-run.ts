@@ -6,6 +6,7 @@
  */
 import type { MetricSeries } from "../src/model/metrics.js";
 import type { ModelParams } from "../src/model/params.js";
+import type { FirmDraws } from "../src/model/production.js";
 import type { ModelState } from "../src/model/model-state.js";
 import { runScenario, startRun } from "../src/model/run.js";
 import { Stage } from "../src/model/state.js";
@@ -29,6 +30,8 @@ export interface TimedRun {
   s: ModelState;
   series: MetricSeries[];
   targets: TargetOutcome[];
+  /** the run's per-firm draw buffers (reused with its agent stores) */
+  draws: FirmDraws;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface TimedRun {
  */
 export function timedRun(scenario: Scenario, seed: number, times: PhaseTimes, now: () => number = () => performance.now(), reuse?: TimedRun): TimedRun {
   const t0 = now();
-  const buffers = reuse ? { firms: reuse.s.firms, live: reuse.s.live } : undefined;
+  const buffers = reuse ? { firms: reuse.s.firms, live: reuse.s.live, draws: reuse.draws } : undefined;
   const { p, s, series, scratch, initialParkOutput } = startRun(scenario, seed, { buffers });
   const t1 = now();
   for (let q = 0; q < p.quarters; q++) step(p, s, series, scratch);
@@ -47,7 +50,7 @@ export function timedRun(scenario: Scenario, seed: number, times: PhaseTimes, no
   times.constructMs += t1 - t0;
   times.stepMs += t2 - t1;
   times.finishMs += t3 - t2;
-  return { p, s, series, targets };
+  return { p, s, series, targets, draws: scratch.draws };
 }
 
 /** Bytes of the typed arrays a run's state and metric series hold (allocated slots, not just live agents). */

@@ -106,30 +106,47 @@ export function leadUtility(p: ModelParams, s: ModelState, industry: number, lan
   return t[j] + p.choice.landReadiness * landReadiness(s, p.industry.homePark[industry], landNeed) + t[j + 1] + t[j + 2] + t[j + 3];
 }
 
+/**
+ * Slots of s.choiceScratch: the last districtChoice's kept terms (exp(v / lambda), the nest's
+ * inclusive sum, its term sum^lambda), and the values passed to and from the bodies below. The
+ * exported functions are small wrappers that V8 inlines; their bodies, too large to inline, take
+ * and return no double (a double crossing a call is boxed: a heap allocation per lead).
+ */
+const SLOT = { e: 0, inclusive: 1, nestTerm: 2, v: 3, probability: 4, u: 5 } as const;
+/** Length of s.choiceScratch. */
+export const CHOICE_SCRATCH = 6;
+
 /** P(district) for a lead of industry i whose utility there is v (nested logit; staying out has weight 1). */
 export function districtProbability(p: ModelParams, s: ModelState, industry: number, v: number): number {
-  const I = p.industries.ids.length;
-  const d = p.choice.districtNest;
-  const lambda = p.choice.lambda[d];
-  const e = exp(v / lambda);
-  const inclusive = e + s.nestSum[d * I + industry];
-  const nestTerm = exp(lambda * ln(inclusive));
-  return (e / inclusive) * (nestTerm / (1 + s.otherNests[industry] + nestTerm));
+  const sc = s.choiceScratch;
+  sc[SLOT.v] = v;
+  districtInScratch(p, s, industry, false);
+  return sc[SLOT.probability];
 }
 
 /** districtProbability, keeping exp(v / lambda), the inclusive sum and its term in s.choiceScratch for outsideChoiceAfter. */
 export function districtChoice(p: ModelParams, s: ModelState, industry: number, v: number): number {
+  const sc = s.choiceScratch;
+  sc[SLOT.v] = v;
+  districtInScratch(p, s, industry, true);
+  return sc[SLOT.probability];
+}
+
+/** The body of districtProbability (keep false) and districtChoice (keep true), for the utility in the scratch's v slot. */
+function districtInScratch(p: ModelParams, s: ModelState, industry: number, keep: boolean): void {
   const I = p.industries.ids.length;
   const d = p.choice.districtNest;
   const lambda = p.choice.lambda[d];
-  const e = exp(v / lambda);
+  const sc = s.choiceScratch;
+  const e = exp(sc[SLOT.v] / lambda);
   const inclusive = e + s.nestSum[d * I + industry];
   const nestTerm = exp(lambda * ln(inclusive));
-  const sc = s.choiceScratch;
-  sc[0] = e;
-  sc[1] = inclusive;
-  sc[2] = nestTerm;
-  return (e / inclusive) * (nestTerm / (1 + s.otherNests[industry] + nestTerm));
+  if (keep) {
+    sc[SLOT.e] = e;
+    sc[SLOT.inclusive] = inclusive;
+    sc[SLOT.nestTerm] = nestTerm;
+  }
+  sc[SLOT.probability] = (e / inclusive) * (nestTerm / (1 + s.otherNests[industry] + nestTerm));
 }
 
 /**
@@ -144,12 +161,20 @@ export function outsideChoice(p: ModelParams, s: ModelState, industry: number, v
 
 /** outsideChoice for the utility of the last districtChoice (its terms in s.choiceScratch, not recomputed). */
 export function outsideChoiceAfter(p: ModelParams, s: ModelState, industry: number, u: number): number {
+  s.choiceScratch[SLOT.u] = u;
+  return outsideInScratch(p, s, industry);
+}
+
+/** The body of outsideChoiceAfter, for the uniform in the scratch's u slot. */
+function outsideInScratch(p: ModelParams, s: ModelState, industry: number): number {
   const I = p.industries.ids.length;
   const N = p.choice.nests.ids.length;
   const d = p.choice.districtNest;
-  const e = s.choiceScratch[0];
-  const inclusive = s.choiceScratch[1];
-  const dTerm = s.choiceScratch[2];
+  const sc = s.choiceScratch;
+  const e = sc[SLOT.e];
+  const inclusive = sc[SLOT.inclusive];
+  const dTerm = sc[SLOT.nestTerm];
+  const u = sc[SLOT.u];
   const den = 1 + s.otherNests[industry] + dTerm;
   let cum = (e / inclusive) * (dTerm / den);
   for (let n = 0; n < N; n++) {

@@ -10,6 +10,8 @@ import { KeyedPass, exp, normalQuantile, pow } from "../random/index.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
 import { FirmStore, IndexList, InstitutionStore, Stage } from "./state.js";
+import type { FirmDraws } from "./production.js";
+import { CHOICE_SCRATCH } from "./choice.js";
 import { Passes, SOURCE, STREAM, agentKey } from "./streams.js";
 import { refreshAggregates } from "./aggregates.js";
 import { enqueueLand, landNeedMu } from "./land.js";
@@ -128,6 +130,8 @@ function initLabour(p: ModelParams, s: ModelState): void {
 export interface AgentBuffers {
   firms: FirmStore;
   live: IndexList;
+  /** the production pass's per-firm draw buffers (scratch; allocated when absent) */
+  draws?: FirmDraws;
 }
 
 /** Builds the state at the start of the history for one run (in `buffers`' stores when given; they must no longer be used by their run). */
@@ -167,7 +171,7 @@ export function initialState(p: ModelParams, projectionSeed: number, buffers?: A
     cellValueAdded: f64(P * I), cellOperating: f64(P * I), cellAnchorsActive: f64(P * I), cellAnchorsPresent: f64(P * I), cellPendingExit: f64(P * I),
     cellFlows: f64(P * I * 4), industryOutput: f64(I), industryPotential: f64(I), chainCompleteness: f64(I),
     competitorUtility: f64(C * I), competitorWeight: f64(C * I), nestSum: f64(N * I), nestPow: f64(N * I), otherNests: f64(I),
-    leadUtilityTerms: f64(I * 4), choiceScratch: f64(3),
+    leadUtilityTerms: f64(I * 4), choiceScratch: f64(CHOICE_SCRATCH),
     budgetLeft: 0, signedGroups: f64(T * I), signedKind: f64(K), anchorMu: 0, leads: 0, leadsLost: f64(4), incentivised: 0, deadweight: 0,
     startups: 0, institutionLeads: 0, signedTier: f64(T), voidTier: f64(T), realisedTier: f64(T), attractedKind: f64(K),
     costQuarter: f64(9), accounts: f64(4), localTaxQuarter: 0, signedInvestment: 0, realisedInvestment: 0,

@@ -10,7 +10,7 @@
 import { exp, ln } from "../random/index.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
-import { enqueueLand } from "./land.js";
+import { enqueueRequest } from "./land.js";
 
 /** Precomputes the quarter's capacity growth per cell before the firm's shock (s.growthBase) and the exit probabilities (s.exitQ). */
 export function prepareInvestment(p: ModelParams, s: ModelState): void {
@@ -34,11 +34,21 @@ export function prepareInvestment(p: ModelParams, s: ModelState): void {
   }
 }
 
-/** Invests for producing firm k this quarter (growth: its cell's s.growthBase): its shock, desired capacity, land-limited capacity, land request. */
+/** Invests for producing firm k this quarter (growth: its cell's s.growthBase), drawing its shock's normal here (see investWith). */
 export function invest(p: ModelParams, s: ModelState, k: number, growth: number): void {
+  investWith(p, s, k, growth, s.passes.shock.normal(s.firms.key[k], 0));
+}
+
+/**
+ * Invests for producing firm k this quarter (growth: its cell's s.growthBase; z: the standard
+ * normal of its shock, s.passes.shock.normal(key, 0), drawn by the caller in a loop of its own so
+ * that this stays small enough for V8 to inline): its shock, desired capacity, land-limited
+ * capacity, land request.
+ */
+export function investWith(p: ModelParams, s: ModelState, k: number, growth: number, z: number): void {
   const f = s.firms;
   const d = p.dynamics;
-  const e = d.rho * f.shock[k] + d.sEta * s.passes.shock.normal(f.key[k], 0);
+  const e = d.rho * f.shock[k] + d.sEta * z;
   f.shock[k] = e;
   const age = Math.min(s.quarter - f.prodQ[k], d.jTable.length - 1);
   const desired = f.desired[k] * exp(growth + e - d.jTable[age]);
@@ -54,5 +64,8 @@ export function invest(p: ModelParams, s: ModelState, k: number, growth: number)
     return;
   }
   f.capacity[k] = allowed;
-  if (f.queued[k] === 0) enqueueLand(s, k, (desired - allowed) / perMu);
+  if (f.queued[k] === 0) {
+    f.requestMu[k] = (desired - allowed) / perMu;
+    enqueueRequest(s, k);
+  }
 }

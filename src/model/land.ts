@@ -24,10 +24,16 @@ export function landCapacity(p: ModelParams, s: ModelState, k: number): number {
 
 /** Puts a request of `mu` 亩 by firm k at the back of its park's queue. */
 export function enqueueLand(s: ModelState, k: number, mu: number): void {
+  s.firms.requestMu[k] = mu;
+  enqueueRequest(s, k);
+}
+
+/** Puts firm k's request of firms.requestMu[k] 亩 at the back of its park's queue (enqueueLand with no double crossing the call). */
+export function enqueueRequest(s: ModelState, k: number): void {
   const f = s.firms;
   const park = f.park[k];
+  const mu = f.requestMu[k];
   f.queued[k] = 1;
-  f.requestMu[k] = mu;
   f.waited[k] = 0;
   s.queues[park].push(k);
   s.landQueueMu[park] += mu;

@@ -64,34 +64,73 @@ export function leadInvestment(p: ModelParams, s: ModelState, t: number, key: nu
   return exp(p.tier.investmentLnMedian[t] + p.tier.investmentSdlog[t] * s.passes.leadInvestment.normal(key, 0));
 }
 
+/** leadInvestment of the n leads of tier t with keys keys[0..n), 亿元, into out: the draws in KeyedPass.normals (none boxed). */
+export function leadInvestments(p: ModelParams, s: ModelState, t: number, keys: Uint32Array, n: number, out: Float64Array): void {
+  s.passes.leadInvestment.normals(keys, n, 0, out);
+  const median = p.tier.investmentLnMedian[t];
+  const sd = p.tier.investmentSdlog[t];
+  for (let j = 0; j < n; j++) out[j] = exp(median + sd * out[j]);
+}
+
+/** The keyed draws of a group of leads, by lead index: scratch of the step, grown by doubling between loops. */
+export interface LeadDraws {
+  keys: Uint32Array;
+  /** signed investment, 亿元 */
+  investment: Float64Array;
+  /** the location choice's uniform */
+  choice: Float64Array;
+  /** the district's utility without incentive, set as each lead is decided */
+  utility: Float64Array;
+}
+
+/** Allocates lead draw buffers for `n` leads (at least 64). */
+export function allocateLeadDraws(n = 64): LeadDraws {
+  const size = Math.max(64, n);
+  return { keys: new Uint32Array(size), investment: new Float64Array(size), choice: new Float64Array(size), utility: new Float64Array(size) };
+}
+
+/** Makes the buffers hold `n` leads (doubling). */
+export function reserveLeadDraws(d: LeadDraws, n: number): void {
+  if (n <= d.keys.length) return;
+  let size = d.keys.length;
+  while (size < n) size *= 2;
+  Object.assign(d, allocateLeadDraws(size));
+}
+
+/** The keys (agentKeyAt(base, j)), investments and choice uniforms of the n leads of a group of tier t, into d. */
+function drawLeads(p: ModelParams, s: ModelState, t: number, base: number, n: number, d: LeadDraws): void {
+  reserveLeadDraws(d, n);
+  for (let j = 0; j < n; j++) d.keys[j] = agentKeyAt(base, j);
+  leadInvestments(p, s, t, d.keys, n, d.investment);
+  s.passes.leadChoice.uniforms(d.keys, n, 0, d.choice);
+}
+
+/** Share of a lead's signed investment the district's incentive offers to tier t this year. */
+function incentiveShareOf(p: ModelParams, s: ModelState, t: number): number {
+  return p.tier.incentiveShare[t] * p.schedule.incentiveLevel[yearOf(s.quarter)];
+}
+
 /**
- * Decides one firm lead of (tier, industry) with key `key`: signs it or counts its loss. The
+ * Decides lead j of a group of (tier, industry) in d: signs it or counts its loss. The
  * district's probability is computed at the utility that decides (with the incentive when it is
- * affordable); at the other utility only when a count needs it (deadweight, budget loss).
+ * affordable); at the other utility only when a count needs it (deadweight, budget loss). The
+ * common outcomes (a competitor wins, the lead stays out) are decided here; signing and the
+ * budget loss are separate functions taking no double, so that this one stays small enough for
+ * V8 to inline its callees (a double crossing a call is a heap allocation).
  */
-function decideLead(p: ModelParams, s: ModelState, t: number, i: number, key: number): void {
-  const investment = leadInvestment(p, s, t, key);
-  const need = landNeedMu(p, i, projectCapacity(p, t, investment));
-  const v0 = leadUtility(p, s, i, need);
-  const share = p.tier.incentiveShare[t] * p.schedule.incentiveLevel[yearOf(s.quarter)];
-  const cost = share * investment;
-  const affordable = cost <= s.budgetLeft;
-  const u = s.passes.leadChoice.uniform(key, 0);
-  const v1 = v0 + p.choice.incentive * share;
+function decideLead(p: ModelParams, s: ModelState, t: number, i: number, j: number, d: LeadDraws): void {
+  const investment = d.investment[j];
+  const v0 = leadUtility(p, s, i, landNeedMu(p, i, projectCapacity(p, t, investment)));
+  d.utility[j] = v0;
+  const share = incentiveShareOf(p, s, t);
+  const affordable = share * investment <= s.budgetLeft;
+  const u = d.choice[j];
   s.leads += 1;
-  if (u < districtChoice(p, s, i, affordable ? v1 : v0)) {
-    const k = signProject(p, s, t, i, p.industry.homePark[i], key, investment, affordable && cost > 0 ? cost : 0, true);
-    requestSite(p, s, k);
-    if (affordable && cost > 0) {
-      s.incentivised += 1;
-      if (u < districtProbability(p, s, i, v0)) s.deadweight += 1;
-    }
+  if (u < districtChoice(p, s, i, affordable ? v0 + p.choice.incentive * share : v0)) {
+    signLead(p, s, t, i, j, d, affordable);
     return;
   }
-  if (!affordable && u < districtProbability(p, s, i, v1)) {
-    s.leadsLost[LossReason.budget] += 1;
-    return;
-  }
+  if (!affordable && lostToBudget(p, s, t, i, j, d)) return;
   const c = outsideChoiceAfter(p, s, i, u);
   if (c < 0) {
     s.leadsLost[LossReason.stayOut] += 1;
@@ -102,12 +141,30 @@ function decideLead(p: ModelParams, s: ModelState, t: number, i: number, key: nu
   competitorWins(s, c, i, p.industries.ids.length, projectCapacity(p, t, investment) * (1 - p.dynamics.voidShare), p.tier.anchor[t] === 1, lag);
 }
 
+/** Lead j of d chose the district: it signs (with the incentive when affordable), requests its site, and counts as incentivised and deadweight. */
+function signLead(p: ModelParams, s: ModelState, t: number, i: number, j: number, d: LeadDraws, affordable: boolean): void {
+  const investment = d.investment[j];
+  const cost = incentiveShareOf(p, s, t) * investment;
+  const k = signProject(p, s, t, i, p.industry.homePark[i], d.keys[j], investment, affordable && cost > 0 ? cost : 0, true);
+  requestSite(p, s, k);
+  if (affordable && cost > 0) {
+    s.incentivised += 1;
+    if (d.choice[j] < districtProbability(p, s, i, d.utility[j])) s.deadweight += 1;
+  }
+}
+
+/** Whether lead j of d, whose incentive the budget cannot afford, would have chosen the district with it: then counts a budget loss. */
+function lostToBudget(p: ModelParams, s: ModelState, t: number, i: number, j: number, d: LeadDraws): boolean {
+  if (!(d.choice[j] < districtProbability(p, s, i, d.utility[j] + p.choice.incentive * incentiveShareOf(p, s, t)))) return false;
+  s.leadsLost[LossReason.budget] += 1;
+  return true;
+}
+
 /** Probability that a typical anchor lead of industry i (median investment, incentive offered) chooses the district now. */
 function typicalAnchorProbability(p: ModelParams, s: ModelState, t: number, i: number): number {
   const investment = exp(p.tier.investmentLnMedian[t]);
   const v = districtUtility(p, s, i, landNeedMu(p, i, projectCapacity(p, t, investment)));
-  const share = p.tier.incentiveShare[t] * p.schedule.incentiveLevel[yearOf(s.quarter)];
-  return districtProbability(p, s, i, v + p.choice.incentive * share);
+  return districtProbability(p, s, i, v + p.choice.incentive * incentiveShareOf(p, s, t));
 }
 
 /** Poisson count of a (source, group, industry) this quarter by inverse transform. */
@@ -116,8 +173,8 @@ function count(s: ModelState, source: number, g: number, i: number, rate: number
   return poisson(rate, s.passes.leadCount.uniform(agentKey(source, g, i, s.quarter, COUNT_SLOT), 0));
 }
 
-/** Generates this quarter's firm leads and decides each one, in a fixed order. */
-export function stepLeads(p: ModelParams, s: ModelState): void {
+/** Generates this quarter's firm leads and decides each one, in a fixed order (d: the step's lead draw buffers). */
+export function stepLeads(p: ModelParams, s: ModelState, d: LeadDraws): void {
   const q = s.quarter;
   const I = p.industries.ids.length;
   const T = p.tiers.ids.length;
@@ -134,10 +191,10 @@ export function stepLeads(p: ModelParams, s: ModelState): void {
       const nPromo = count(s, SOURCE.promotion, t, i, rate);
       const nSupplier = count(s, SOURCE.supplier, t, i, supplierRate * p.tier.supplierShare[t]);
       s.firms.reserve(nPromo + nSupplier);
-      const promo = agentKeyBase(SOURCE.promotion, t, i, q);
-      for (let k = 0; k < nPromo; k++) decideLead(p, s, t, i, agentKeyAt(promo, k));
-      const supplier = agentKeyBase(SOURCE.supplier, t, i, q);
-      for (let k = 0; k < nSupplier; k++) decideLead(p, s, t, i, agentKeyAt(supplier, k));
+      drawLeads(p, s, t, agentKeyBase(SOURCE.promotion, t, i, q), nPromo, d);
+      for (let j = 0; j < nPromo; j++) decideLead(p, s, t, i, j, d);
+      drawLeads(p, s, t, agentKeyBase(SOURCE.supplier, t, i, q), nSupplier, d);
+      for (let j = 0; j < nSupplier; j++) decideLead(p, s, t, i, j, d);
     }
   }
 }

@@ -124,7 +124,7 @@ export interface ModelState {
    * j = 0 the sum of the terms before land readiness, then the infrastructure, services and land-cost terms
    */
   leadUtilityTerms: Float64Array;
-  /** the last districtChoice: exp(v / lambda), the nest's inclusive sum, its term sum^lambda (choice.ts) */
+  /** the last districtChoice: exp(v / lambda), the nest's inclusive sum, its term sum^lambda; and values passed to and from choice.ts's bodies (its SLOT) */
   choiceScratch: Float64Array;
 
   // Attraction

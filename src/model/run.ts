@@ -97,7 +97,7 @@ export function startRun(scenario: Scenario, seed: number, options: RunOptions =
   let p = buildParams(drawn, historySeed);
   if (options.adjustParams) p = options.adjustParams(p);
   const s = initialState(p, seed >>> 0, options.buffers);
-  return { p, s, series: allocateMetrics(p), values, initialParkOutput: parkOutput(p, s), scratch: allocateScratch(p) };
+  return { p, s, series: allocateMetrics(p), values, initialParkOutput: parkOutput(p, s), scratch: allocateScratch(p, options.buffers?.draws) };
 }
 
 /** Sums a metric over the projection's quarters (labels summed too). */
@@ -150,6 +150,6 @@ export function runScenario(scenario: Scenario, seed: number, options: RunOption
     options.afterStep?.(sim.p, sim.s, sim.series);
   }
   const result = finishRun(scenario, seed, sim);
-  if (pooled) spareBuffers.push({ firms: sim.s.firms, live: sim.s.live });
+  if (pooled) spareBuffers.push({ firms: sim.s.firms, live: sim.s.live, draws: sim.scratch.draws });
   return result;
 }

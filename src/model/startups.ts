@@ -10,7 +10,7 @@ import { yearOf } from "./factors.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
 import { COUNT_SLOT, SOURCE, agentKeyAt, agentKeyBase } from "./streams.js";
-import { leadInvestment } from "./leads.js";
+import { leadInvestments, reserveLeadDraws, type LeadDraws } from "./leads.js";
 import { requestSite, signProject } from "./signing.js";
 
 /** Expected start-ups of each cell this quarter, into `out` (P x I). */
@@ -35,8 +35,8 @@ export function startupRates(p: ModelParams, s: ModelState, out: Float64Array): 
   }
 }
 
-/** Forms this quarter's start-ups (keys by park x industry, quarter and order). */
-export function stepStartups(p: ModelParams, s: ModelState, rates: Float64Array): void {
+/** Forms this quarter's start-ups (keys by park x industry, quarter and order; rates: scratch, one value per cell; d: the step's lead draw buffers). */
+export function stepStartups(p: ModelParams, s: ModelState, rates: Float64Array, d: LeadDraws): void {
   const t = p.tier.startupTier;
   if (t < 0) return;
   const I = p.industries.ids.length;
@@ -48,9 +48,11 @@ export function stepStartups(p: ModelParams, s: ModelState, rates: Float64Array)
     const base = agentKeyBase(SOURCE.startup, park, i, s.quarter);
     const n = poisson(rates[c], s.passes.startupCount.uniform(agentKeyAt(base, COUNT_SLOT), 0));
     s.firms.reserve(n);
+    reserveLeadDraws(d, n);
+    for (let k = 0; k < n; k++) d.keys[k] = agentKeyAt(base, k);
+    leadInvestments(p, s, t, d.keys, n, d.investment);
     for (let k = 0; k < n; k++) {
-      const key = agentKeyAt(base, k);
-      const f = signProject(p, s, t, i, park, key, leadInvestment(p, s, t, key), 0, false);
+      const f = signProject(p, s, t, i, park, d.keys[k], d.investment[k], 0, false);
       s.startups += 1;
       requestSite(p, s, f);
     }

@@ -10,12 +10,12 @@ import { stepFactors } from "./factors.js";
 import { stepInstitutions } from "./institutions.js";
 import { clearLabour } from "./labour.js";
 import { serveLandQueues } from "./land.js";
-import { stepLeads } from "./leads.js";
+import { allocateLeadDraws, stepLeads, type LeadDraws } from "./leads.js";
 import { recordMetrics, type MetricSeries } from "./metrics.js";
 import type { ModelParams } from "./params.js";
 import type { ModelState } from "./model-state.js";
 import { pipelinePass } from "./pipeline.js";
-import { productionPass } from "./production.js";
+import { allocateFirmDraws, productionPass, type FirmDraws } from "./production.js";
 import { stepStartups } from "./startups.js";
 import { stepWorld } from "./world.js";
 
@@ -25,12 +25,16 @@ export interface StepScratch {
   industry: Float64Array;
   /** one value per park x industry cell */
   cells: Float64Array;
+  /** the production pass's per-firm draws */
+  draws: FirmDraws;
+  /** the draws of a group of leads or start-ups */
+  leads: LeadDraws;
 }
 
-/** Allocates the scratch buffers of a run. */
-export function allocateScratch(p: ModelParams): StepScratch {
+/** Allocates the scratch buffers of a run (taking over a finished run's draw buffers when given). */
+export function allocateScratch(p: ModelParams, draws: FirmDraws = allocateFirmDraws(0)): StepScratch {
   const I = p.industries.ids.length;
-  return { industry: new Float64Array(I), cells: new Float64Array(p.parks.ids.length * I) };
+  return { industry: new Float64Array(I), cells: new Float64Array(p.parks.ids.length * I), draws, leads: allocateLeadDraws() };
 }
 
 /** The seed of quarter q's keyed draws: the history seed before the projection, then the projection seed. */
@@ -46,12 +50,12 @@ export function step(p: ModelParams, s: ModelState, series: MetricSeries[], scra
   stepInstitutions(p, s); // 3-4 institution leads and openings
   refreshChoice(p, s); // competitors' utilities, once a quarter
   stepEvents(p, s); // known signings
-  stepLeads(p, s); // 3-4 firm leads, choice, signing, commitments, competitor wins
-  stepStartups(p, s, scratch.cells); // local start-ups
+  stepLeads(p, s, scratch.leads); // 3-4 firm leads, choice, signing, commitments, competitor wins
+  stepStartups(p, s, scratch.cells, scratch.leads); // local start-ups
   serveLandQueues(p, s); // 5 land queues
   pipelinePass(p, s); // 5 approval, building and spending, instalments, ramp
   clearLabour(p, s, scratch.industry); // 6 the clearing wage, utilisation
-  productionPass(p, s, scratch.industry); // 6-8 output, decomposition, investment, land requests, exit
+  productionPass(p, s, scratch.industry, scratch.draws); // 6-8 output, decomposition, investment, land requests, exit
   refreshAggregates(p, s); // 9 aggregates
   recordMetrics(p, s, series);
   s.cellOutputPrev.set(s.cellOutput);

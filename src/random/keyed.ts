@@ -6,7 +6,7 @@
  * mix rounds (src/random/README.md: design, cost, statistical checks). No allocation per draw.
  */
 import { absorb32, absorbInt32, hashString32, mixInt32, GOLDEN32 } from "./seeds.js";
-import { normalQuantile } from "./math.js";
+import { normalQuantile, normalQuantiles } from "./math.js";
 import type { RandomStream } from "./streams.js";
 
 /** Initial states of the pass's three words (hex digits of π, e and √2, as int32). */
@@ -84,6 +84,44 @@ export class KeyedPass {
   /** Standard normal draw for (key, index): normalQuantile(uniform(key, index)). */
   normal(key: number, index: number): number {
     return normalQuantile(this.uniform(key, index));
+  }
+
+  /**
+   * out[j] = uniform(keys[j], index) for j < n: a pass's draws in one loop that calls nothing,
+   * so its doubles are stored unboxed whether or not V8 inlines this into its caller (uniform
+   * written out again; test/random/keyed.test.ts compares the two).
+   */
+  uniforms(keys: Uint32Array, n: number, index: number, out: Float64Array): void {
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const s2 = this.s2;
+    for (let j = 0; j < n; j++) {
+      let a = ((s0 ^ keys[j]) + GOLDEN32) | 0;
+      a ^= a >>> 16;
+      a = Math.imul(a, 0x7feb352d);
+      a ^= a >>> 15;
+      a = Math.imul(a, 0x846ca68b);
+      a ^= a >>> 16;
+      let b = ((a ^ index) + s1) | 0;
+      b ^= b >>> 16;
+      b = Math.imul(b, 0x7feb352d);
+      b ^= b >>> 15;
+      b = Math.imul(b, 0x846ca68b);
+      b ^= b >>> 16;
+      let c = ((a + b) | 0) ^ s2;
+      c ^= c >>> 16;
+      c = Math.imul(c, 0x7feb352d);
+      c ^= c >>> 15;
+      c = Math.imul(c, 0x846ca68b);
+      c ^= c >>> 16;
+      out[j] = ((b >>> 0) * TWO20 + (c >>> 12) + 0.5) * TWO_M52;
+    }
+  }
+
+  /** out[j] = normal(keys[j], index) for j < n: uniforms, then normalQuantiles in place (neither boxes a double). */
+  normals(keys: Uint32Array, n: number, index: number, out: Float64Array): void {
+    this.uniforms(keys, n, index, out);
+    normalQuantiles(out, n);
   }
 
   /** The high 32 bits of uniform(key, index)'s 52-bit integer, as a uint32: floor(u·2^32). */

@@ -260,6 +260,31 @@ export function normalQuantile(p: number): number {
   return normalQuantileTail(p, q);
 }
 
+/**
+ * Replaces each of out[0..n) (a probability) by its normalQuantile, in place: the central 85%
+ * written out as in normalQuantile, the tails by a call that reads and writes out[j] itself, so
+ * no double is boxed (test/random/math.test.ts compares this with normalQuantile).
+ */
+export function normalQuantiles(out: Float64Array, n: number): void {
+  for (let j = 0; j < n; j++) {
+    const q = out[j] - 0.5;
+    if (Math.abs(q) <= 0.425) {
+      const r = 0.180625 - q * q;
+      out[j] =
+        (q *
+          (((((((2509.08092873012267 * r + 33430.5755835881281) * r + 67265.7709270087009) * r + 45921.9539315498715) * r + 13731.6937655094611) * r +
+            1971.59095030655144) * r + 133.141667891784377) * r + 3.38713287279636661)) /
+        (((((((5226.49527885285456 * r + 28729.0857357219427) * r + 39307.8958000927106) * r + 21213.7943015865959) * r + 5394.19602142475111) * r +
+          687.187007492057908) * r + 42.3133307016009113) * r + 1);
+    } else normalQuantileTailAt(out, j);
+  }
+}
+
+/** out[j] = normalQuantile(out[j]) for a probability outside the central 85%. */
+function normalQuantileTailAt(out: Float64Array, j: number): void {
+  out[j] = normalQuantileTail(out[j], out[j] - 0.5);
+}
+
 /** normalQuantile outside the central 85% (|p - 0.5| > 0.425), and NaN for p outside [0, 1]; q = p - 0.5. */
 function normalQuantileTail(p: number, q: number): number {
   if (!(p >= 0 && p <= 1)) return NaN;

@@ -22,8 +22,9 @@ describe("agent stores reused across runs", () => {
     const first = startRun(s, 2);
     for (let q = 0; q < first.p.quarters; q++) step(first.p, first.s, first.series, first.scratch);
     const grown = first.s.firms.capacitySlots;
-    const again = startRun(s, 3, { buffers: { firms: first.s.firms, live: first.s.live } });
+    const again = startRun(s, 3, { buffers: { firms: first.s.firms, live: first.s.live, draws: first.scratch.draws } });
     expect(again.s.firms).toBe(first.s.firms);
+    expect(again.scratch.draws).toBe(first.scratch.draws);
     expect(again.s.firms.capacitySlots).toBe(grown);
     for (let q = 0; q < again.p.quarters; q++) step(again.p, again.s, again.series, again.scratch);
     const expected = fresh(s, 3).metrics.map((m) => Array.from(m.values));

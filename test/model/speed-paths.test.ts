@@ -1,10 +1,12 @@
 // The core's faster paths give exactly the values of the plain definitions they replace in the
 // hot loops (so results stay bit-identical): keys from a per-group base, utilities from terms
-// tabled per quarter, and the outside choice from the district choice's kept terms.
+// tabled per quarter, the outside choice from the district choice's kept terms, and draws taken
+// a group or a pass at a time.
 import { describe, expect, it } from "vitest";
 import { combineKeys } from "../../src/random/keyed.js";
 import { agentKey, agentKeyAt, agentKeyBase, COUNT_SLOT } from "../../src/model/streams.js";
 import { districtChoice, districtProbability, districtUtility, leadUtility, outsideChoice, outsideChoiceAfter, prepareLeadUtility } from "../../src/model/choice.js";
+import { leadInvestment, leadInvestments } from "../../src/model/leads.js";
 import { scenario, stepped } from "./fixtures.js";
 
 describe("agent keys from a group's base", () => {
@@ -44,5 +46,19 @@ describe("the lead's district utility and choice", () => {
         }
       }
     expect(compared).toBe(I * 6 * 40);
+  });
+});
+
+describe("lead investments drawn a group at a time", () => {
+  it("equal leadInvestment of each key, for every tier", async () => {
+    const { p, s } = stepped(await scenario("baseline.json"), 5, 9);
+    const n = 3000;
+    const keys = Uint32Array.from({ length: n }, (_, j) => agentKeyAt(agentKeyBase(1, 2, 3, 9), j));
+    const out = new Float64Array(n + 1).fill(-1);
+    for (let t = 0; t < p.tiers.ids.length; t++) {
+      leadInvestments(p, s, t, keys, n, out);
+      for (let j = 0; j < n; j++) expect(Object.is(out[j], leadInvestment(p, s, t, keys[j]))).toBe(true);
+      expect(out[n]).toBe(-1);
+    }
   });
 });

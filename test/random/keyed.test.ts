@@ -128,6 +128,24 @@ describe("KeyedPass", () => {
     }
   });
 
+  it("uniforms and normals fill a buffer with the pass's uniform and normal of each key", () => {
+    const pass = new KeyedPass().reset(SEED, LEADS, 9);
+    const keys = Uint32Array.from({ length: 2000 }, (_, j) => (j * 2654435761) >>> 0);
+    const u = new Float64Array(2001).fill(-1);
+    const z = new Float64Array(2001).fill(-1);
+    pass.uniforms(keys, 2000, 3, u);
+    pass.normals(keys, 2000, 3, z);
+    let tails = 0;
+    for (let j = 0; j < 2000; j++) {
+      expect(u[j]).toBe(pass.uniform(keys[j], 3));
+      expect(z[j]).toBe(pass.normal(keys[j], 3));
+      if (Math.abs(u[j] - 0.5) > 0.425) tails++;
+    }
+    expect(tails).toBeGreaterThan(100); // the quantile's tail branch is exercised too
+    expect(u[2000]).toBe(-1); // nothing past n is written
+    expect(z[2000]).toBe(-1);
+  });
+
   it("depends only on the last reset, and takes integers mod 2^32", () => {
     const a = new KeyedPass().reset(1, 2, 3);
     const b = new KeyedPass().reset(9, 9, 9);

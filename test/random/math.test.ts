@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exp, expm1, growthPerQuarter, ln, lnGamma, log1p, normalCdf, normalMass, normalPdf, normalQuantile, pow } from "../../src/random/math.js";
+import { exp, expm1, growthPerQuarter, ln, lnGamma, log1p, normalCdf, normalMass, normalPdf, normalQuantile, normalQuantiles, pow } from "../../src/random/math.js";
 
 /** |a - b| <= rel * |b| (or exact equality, for infinities and zeros). */
 function expectRel(a: number, b: number, rel: number): void {
@@ -104,6 +104,14 @@ describe("normalQuantile", () => {
     expect(normalQuantile(-0.1)).toBeNaN();
     expect(normalQuantile(1.1)).toBeNaN();
     expect(normalQuantile(5e-324)).toBeLessThan(-38);
+  });
+  it("normalQuantiles gives normalQuantile's value of every entry, in place, in the centre, the tails and at the limits", () => {
+    const ps = [0, 5e-324, 1e-300, 1e-10, 0.01, 0.0749, 0.075, 0.075000001, 0.3, 0.5, 0.7, 0.925, 0.9250001, 0.99, 1 - 1e-10, 1, -0.1, 1.1, NaN];
+    for (let j = 0; j < 20000; j++) ps.push((j + 0.5) / 20000);
+    const out = Float64Array.from([...ps, 0.25]);
+    normalQuantiles(out, ps.length);
+    ps.forEach((p, j) => expect(Object.is(out[j], normalQuantile(p))).toBe(true));
+    expect(out[ps.length]).toBe(0.25); // nothing past n is touched
   });
 });
 
