@@ -13,7 +13,7 @@ import { basename, dirname, relative, resolve } from "node:path";
 import { abcSmcSteps, posteriorSamples, type AbcSmcOptions, type AbcSmcResult, type CalibrationSpec, type GenerationReport, type SimulationJob } from "../analysis/calibration/index.js";
 import { calibrationSpecOf } from "../analysis/calibration/model.js";
 import { historyExecutor, type HistoryExecutor } from "../batch/history-pool.js";
-import type { QueueStatus } from "../batch/node/queue/coordinator.js";
+import type { QueueStatus } from "../batch/node/queue/queue-link.js";
 import { queueHistoryExecutor } from "../batch/node/queue/history-coordinator.js";
 import { PASSWORD_VARIABLE } from "../batch/node/queue/url.js";
 import { spawnWorkerThread } from "../batch/node/worker-threads.js";

@@ -16,7 +16,7 @@ import { parseChange } from "../scenario/changes.js";
 import { slug } from "../batch/files/slug.js";
 import { parseRunTimeLimit, parseWorkerCount } from "./batch-options.js";
 import { QUEUE_USAGE, parseQueueOption, queueExecutorFactory, queueNote, queueOption } from "./queue-option.js";
-import type { QueueStatus } from "../batch/node/queue/coordinator.js";
+import type { QueueStatus } from "../batch/node/queue/queue-link.js";
 import { listenForStop } from "./stop-signals.js";
 import { EXIT, UsageError, intOption, parseCommandArgs, type CliIO, type Command } from "./command.js";
 

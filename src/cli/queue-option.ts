@@ -6,7 +6,8 @@
  */
 import type { ExecutorFactory } from "../batch/executor.js";
 import { nodeExecutor } from "../batch/node/batch-folder.js";
-import { queueExecutor, type QueueExecutor, type QueueStatus } from "../batch/node/queue/coordinator.js";
+import { queueExecutor, type QueueExecutor } from "../batch/node/queue/coordinator.js";
+import type { QueueStatus } from "../batch/node/queue/queue-link.js";
 import { PASSWORD_VARIABLE, parseQueueUrl, type QueueUrl } from "../batch/node/queue/url.js";
 import type { BatchPlan } from "../batch/plan.js";
 import { UsageError, type CliIO } from "./command.js";

@@ -9,6 +9,7 @@
  * and puts back jobs that Redis lost (a restart without persistence); a job that failed twice
  * (a processing error, or a worker killed twice under it) gives its runs as failed.
  */
+import type { Queue } from "bullmq";
 import { BUILD_ID } from "../../build-id.js";
 import type { Executor } from "../../executor.js";
 import { shardExperiment } from "../../experiment/spec.js";
@@ -16,9 +17,10 @@ import { baseSeedOf, type BatchPlan, type Shard } from "../../plan.js";
 import { recordLayout } from "../../record.js";
 import type { ShardResult } from "../../run-shard.js";
 import { JobBook, type BookJob } from "./job-book.js";
-import { loadQueueLibs, probeRedis, redisClient, type QueueLibs } from "./libs.js";
+import { loadQueueLibs, probeRedis, type QueueLibs } from "./libs.js";
 import { experimentText, publishExperiment } from "./experiment-store.js";
-import { BatchMetaSchema, JobDataSchema, KEY_PREFIX, PROTOCOL_VERSION, batchIdOf, decodeResult, jobData, jobIdOf, keys, queueName, scenarioText, type BatchMeta } from "./protocol.js";
+import { BatchMetaSchema, JobDataSchema, PROTOCOL_VERSION, batchIdOf, decodeResult, jobData, jobIdOf, scenarioText, type BatchMeta } from "./protocol.js";
+import { openQueueLink, type QueueStatus } from "./queue-link.js";
 import { publishScenarios } from "./scenario-store.js";
 import type { QueueUrl } from "./url.js";
 
@@ -42,15 +44,6 @@ export interface QueueExecutorOptions {
   onStatus?: (status: QueueStatus) => void;
 }
 
-/** What the coordinator knows of its queue. */
-export interface QueueStatus {
-  /** the batch id (null until connected) */
-  batch: string | null;
-  /** worker processes connected to the batch's queue (null until known) */
-  workers: number | null;
-  redis: "connecting" | "up" | "down";
-}
-
 /** The queue executor: an Executor with a status. */
 export interface QueueExecutor extends Executor {
   status(): QueueStatus;
@@ -64,10 +57,6 @@ interface Session {
   addJob(job: BookJob): Promise<void>;
   close(finished: boolean): Promise<void>;
 }
-
-/** Resolves after `ms` or when `work` ends, whichever is first (clean-up must not hang on a dead Redis). */
-export const bounded = (ms: number, work: Promise<unknown>) =>
-  Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 
 /** A queue executor for `plan`: connects on the first shard (bullmq and ioredis are imported then). */
 export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): QueueExecutor {
@@ -115,30 +104,8 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
     const metaText = JSON.stringify(meta);
     const baseSeed = baseSeedOf(plan);
     status.batch = batch;
-    let closing = false;
-    const lost = (m: string) => {
-      if (status.redis !== "down" && !closing) notice(`lost Redis (${m}); retrying`);
-      status.redis = "down";
-    };
-    const redis = redisClient(libs, url, lost);
-    redis.on("close", () => lost("connection closed"));
-    redis.on("ready", () => {
-      if (status.redis === "down") notice("Redis is back");
-      status.redis = "up";
-    });
-    const eventsConnection = redisClient(libs, url, () => {});
-    const queue = new libs.bullmq.Queue(queueName(batch), { connection: redis, prefix: KEY_PREFIX, streams: { events: { maxLen: 1000 } } });
-    queue.on("error", () => {});
-    const events = new libs.bullmq.QueueEvents(queueName(batch), { connection: eventsConnection, prefix: KEY_PREFIX });
-    events.on("error", () => {});
-    const book = new JobBook((job) => void queue.remove(job.id).catch(() => {}));
-
-    const register = async () => {
-      await publishScenarios(redis, texts);
-      if (experiment) await publishExperiment(redis, experiment);
-      await redis.set(keys.batch(batch), metaText, "PX", ttlMs);
-      await redis.sadd(keys.registry, batch);
-    };
+    let queue: Queue | null = null;
+    const book = new JobBook((job) => void queue?.remove(job.id).catch(() => {}));
     const finish = (id: string, returnvalue: unknown) => {
       const job = book.get(id);
       if (!job || job.settled) return;
@@ -153,7 +120,7 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
       if (job && !job.settled) book.settle(id, failedResult(job, `its queue job failed ${JOB_ATTEMPTS} times: ${reason}`));
     };
     const addJob = async (job: BookJob) => {
-      await queue.add("shard", jobData(meta, baseSeed, shardOfJob(job)), {
+      await queue!.add("shard", jobData(meta, baseSeed, shardOfJob(job)), {
         jobId: job.id,
         attempts: JOB_ATTEMPTS,
         backoff: { type: "fixed", delay: 500 },
@@ -163,11 +130,11 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
     };
 
     /** Books the jobs already on the queue: finished ones are reused, pending ones awaited, failed ones tried again. */
-    const recover = async () => {
+    const recover = async (q: Queue) => {
       let reused = 0;
       let pending = 0;
       for (const state of ["completed", "failed", "waiting", "active", "delayed", "prioritized"] as const) {
-        for (const j of await queue.getJobs([state], 0, -1)) {
+        for (const j of await q.getJobs([state], 0, -1)) {
           const d = JobDataSchema.safeParse(j.data);
           const ok = d.success && d.data.batch === batch && d.data.scenarioIndex < hashes.length && d.data.scenarioHash === hashes[d.data.scenarioIndex];
           if (!ok || state === "failed") {
@@ -185,78 +152,24 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
       if (reused + pending > 0) notice(`the queue already holds ${reused} finished runs of this batch (reused) and ${pending} on their way`);
     };
 
-    let checking = false;
-    const check = async () => {
-      if (checking) return;
-      checking = true;
-      try {
-        if ((await redis.pexpire(keys.batch(batch), ttlMs)) === 0) {
-          await register();
-          notice("registered the batch again (Redis had lost it: restarted?)");
-        } else await redis.sadd(keys.registry, batch);
-        await Promise.all(
-          book.pending().map(async (job) => {
-            const state = await queue.getJobState(job.id);
-            if (state === "unknown") return addJob(job);
-            if (state !== "completed" && state !== "failed") return;
-            const j = await libs.bullmq.Job.fromId(queue, job.id);
-            if (j && state === "completed") finish(job.id, j.returnvalue);
-            if (j && state === "failed") fail(job.id, j.failedReason);
-          }),
-        );
-        for (const note of (await redis.lpop(keys.notes(batch), 100)) ?? []) notice(note);
-        status.workers = await queue.getWorkersCount();
-        options.onStatus?.({ ...status });
-      } catch {
-        // Redis is away: the next check tries again
-      } finally {
-        checking = false;
-      }
-    };
-
-    events.on("completed", ({ jobId, returnvalue }) => finish(jobId, returnvalue));
-    events.on("failed", ({ jobId, failedReason }) => {
-      void queue.getJobState(jobId).then((state) => state === "failed" && fail(jobId, failedReason), () => {});
-    });
-    /** Closes BullMQ's side (ending its loops), then cuts every connection. */
-    const shut = async () => {
-      await bounded(5000, Promise.all([events.close(), queue.close()]));
-      // BullMQ quits its own blocking connections only after their blocking command returns: cut them now
-      await bounded(1000, Promise.all([events.disconnect(), queue.disconnect()]));
-      redis.disconnect();
-      eventsConnection.disconnect();
-    };
-    try {
-      await events.waitUntilReady();
-      await register();
-      status.redis = "up";
-      await recover();
-    } catch (err) {
-      // refused after connecting (an ACL without the rights, say): leave nothing open
-      closing = true;
-      await shut();
-      throw new Error(url.redact(`the queue at ${url.safe} refused the batch: ${(err as Error).message.split("\n")[0]}`));
-    }
-    const timer = setInterval(() => void check(), checkMs);
-    timer.unref();
-    void check();
-
-    return {
-      libs,
-      meta,
-      book,
-      addJob,
-      async close(finished) {
-        closing = true;
-        clearInterval(timer);
-        await bounded(5000, (async () => {
-          if (finished) await queue.obliterate({ force: true });
-          await redis.del(keys.batch(batch));
-          await redis.srem(keys.registry, batch);
-        })());
-        await shut();
+    const link = await openQueueLink(
+      { libs, url, batch, metaText, what: "batch", checkMs, ttlMs, status, notice, onStatus: options.onStatus },
+      {
+        async publish(redis) {
+          await publishScenarios(redis, texts);
+          if (experiment) await publishExperiment(redis, experiment);
+        },
+        pendingIds: () => book.pending().map((job) => job.id),
+        addAgain: (id) => addJob(book.get(id)!),
+        finish,
+        fail,
+        async ready(q) {
+          queue = q;
+          await recover(q);
+        },
       },
-    };
+    );
+    return { libs, meta, book, addJob, close: (finished) => link.close(finished) };
   }
 
   return {

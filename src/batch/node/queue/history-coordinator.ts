@@ -8,13 +8,15 @@
  * check catches results whose event was missed and puts back jobs that Redis lost; a chunk that
  * failed twice (or was refused) ends the calibration with its reason, as a crashed local worker does.
  */
+import type { Queue } from "bullmq";
 import type { Scenario } from "../../../scenario/schema.js";
 import { BUILD_ID } from "../../build-id.js";
 import type { HistoryExecutor } from "../../history-pool.js";
-import { JOB_ATTEMPTS, bounded, type QueueStatus } from "./coordinator.js";
+import { JOB_ATTEMPTS } from "./coordinator.js";
 import { HISTORY_JOB_NAME, calibrationBatchId, decodeHistories, historyChunkSize, historyJobData, historyJobId, type HistoryJob, type HistoryJobData } from "./history-protocol.js";
-import { loadQueueLibs, probeRedis, redisClient } from "./libs.js";
-import { BatchMetaSchema, KEY_PREFIX, PROTOCOL_VERSION, keys, queueName, scenarioText } from "./protocol.js";
+import { loadQueueLibs, probeRedis } from "./libs.js";
+import { BatchMetaSchema, PROTOCOL_VERSION, scenarioText } from "./protocol.js";
+import { openQueueLink, type QueueStatus } from "./queue-link.js";
 import { publishScenarios } from "./scenario-store.js";
 import type { QueueUrl } from "./url.js";
 
@@ -66,29 +68,9 @@ export async function queueHistoryExecutor(scenario: Scenario, parameters: reado
   const meta = BatchMetaSchema.parse({ v: PROTOCOL_VERSION, build: BUILD_ID, batch, scenarios: [{ name: scenario.name, hash: text.hash }], calibration });
   const metaText = JSON.stringify(meta);
   const status: QueueStatus = { batch, workers: null, redis: "connecting" };
-  let closing = false;
-  const lost = (m: string) => {
-    if (status.redis !== "down" && !closing) notice(`lost Redis (${m}); retrying`);
-    status.redis = "down";
-  };
-  const redis = redisClient(libs, url, lost);
-  redis.on("close", () => lost("connection closed"));
-  redis.on("ready", () => {
-    if (status.redis === "down") notice("Redis is back");
-    status.redis = "up";
-  });
-  const eventsConnection = redisClient(libs, url, () => {});
-  const queue = new libs.bullmq.Queue(queueName(batch), { connection: redis, prefix: KEY_PREFIX, streams: { events: { maxLen: 1000 } } });
-  queue.on("error", () => {});
-  const events = new libs.bullmq.QueueEvents(queueName(batch), { connection: eventsConnection, prefix: KEY_PREFIX });
-  events.on("error", () => {});
   const pending = new Map<string, Chunk>();
+  let queue: Queue | null = null;
 
-  const register = async () => {
-    await publishScenarios(redis, [text]);
-    await redis.set(keys.batch(batch), metaText, "PX", ttlMs);
-    await redis.sadd(keys.registry, batch);
-  };
   const finish = (id: string, returnvalue: unknown) => {
     const chunk = pending.get(id);
     if (!chunk || chunk.settled) return;
@@ -103,74 +85,35 @@ export async function queueHistoryExecutor(scenario: Scenario, parameters: reado
     if (chunk && !chunk.settled) chunk.settle(new Error(`a history job failed on the queue (${JOB_ATTEMPTS} attempts at most): ${reason}`));
   };
   const addJob = (chunk: Chunk) =>
-    queue.add(HISTORY_JOB_NAME, chunk.data, { jobId: chunk.id, attempts: JOB_ATTEMPTS, backoff: { type: "fixed", delay: 500 }, removeOnComplete: false, removeOnFail: false });
+    queue!.add(HISTORY_JOB_NAME, chunk.data, { jobId: chunk.id, attempts: JOB_ATTEMPTS, backoff: { type: "fixed", delay: 500 }, removeOnComplete: false, removeOnFail: false });
+  const link = await openQueueLink(
+    { libs, url, batch, metaText, what: "calibration", checkMs, ttlMs, status, notice, onStatus: options.onStatus },
+    {
+      publish: (redis) => publishScenarios(redis, [text]),
+      pendingIds: () => [...pending.values()].filter((c) => !c.settled).map((c) => c.id),
+      addAgain: (id) => addJob(pending.get(id)!),
+      finish,
+      fail,
+      async ready(q) {
+        queue = q;
+      },
+    },
+  );
   /** Puts a new chunk on the queue; true when an earlier coordinator's result was there already. */
   const submit = async (chunk: Chunk): Promise<boolean> => {
-    const state = await queue.getJobState(chunk.id);
+    const state = await queue!.getJobState(chunk.id);
     if (state === "completed") {
-      const job = await libs.bullmq.Job.fromId(queue, chunk.id);
+      const job = await libs.bullmq.Job.fromId(queue!, chunk.id);
       if (job) {
         finish(chunk.id, job.returnvalue);
         return true;
       }
     }
-    if (state === "failed") await queue.remove(chunk.id); // an earlier coordinator's failure: try again
+    if (state === "failed") await queue!.remove(chunk.id); // an earlier coordinator's failure: try again
     await addJob(chunk);
     return false;
   };
 
-  let checking = false;
-  const check = async () => {
-    if (checking) return;
-    checking = true;
-    try {
-      if ((await redis.pexpire(keys.batch(batch), ttlMs)) === 0) {
-        await register();
-        notice("registered the calibration again (Redis had lost it: restarted?)");
-      } else await redis.sadd(keys.registry, batch);
-      await Promise.all(
-        [...pending.values()]
-          .filter((c) => !c.settled)
-          .map(async (chunk) => {
-            const state = await queue.getJobState(chunk.id);
-            if (state === "unknown") return void (await addJob(chunk));
-            if (state !== "completed" && state !== "failed") return;
-            const job = await libs.bullmq.Job.fromId(queue, chunk.id);
-            if (job && state === "completed") finish(chunk.id, job.returnvalue);
-            if (job && state === "failed") fail(chunk.id, job.failedReason);
-          }),
-      );
-      for (const note of (await redis.lpop(keys.notes(batch), 100)) ?? []) notice(note);
-      status.workers = await queue.getWorkersCount();
-      options.onStatus?.({ ...status });
-    } catch {
-      // Redis is away: the next check tries again
-    } finally {
-      checking = false;
-    }
-  };
-  events.on("completed", ({ jobId, returnvalue }) => finish(jobId, returnvalue));
-  events.on("failed", ({ jobId, failedReason }) => {
-    void queue.getJobState(jobId).then((state) => state === "failed" && fail(jobId, failedReason), () => {});
-  });
-  const shut = async () => {
-    await bounded(5000, Promise.all([events.close(), queue.close()]));
-    await bounded(1000, Promise.all([events.disconnect(), queue.disconnect()]));
-    redis.disconnect();
-    eventsConnection.disconnect();
-  };
-  try {
-    await events.waitUntilReady();
-    await register();
-    status.redis = "up";
-  } catch (err) {
-    closing = true;
-    await shut();
-    throw new Error(url.redact(`the queue at ${url.safe} refused the calibration: ${(err as Error).message.split("\n")[0]}`));
-  }
-  const timer = setInterval(() => void check(), checkMs);
-  timer.unref();
-  void check();
   let running = 0;
   let broken = false;
 
@@ -228,17 +171,8 @@ export async function queueHistoryExecutor(scenario: Scenario, parameters: reado
       }
     },
     async close() {
-      if (closing) return;
-      closing = true;
-      clearInterval(timer);
       // a finished calibration leaves nothing in Redis; a failed or interrupted one leaves its results for a re-run
-      const finished = running === 0 && !broken;
-      await bounded(5000, (async () => {
-        if (finished) await queue.obliterate({ force: true });
-        await redis.del(keys.batch(batch));
-        await redis.srem(keys.registry, batch);
-      })());
-      await shut();
+      await link.close(running === 0 && !broken);
     },
   };
 }

@@ -29,6 +29,10 @@ export function loadQueueLibs(): Promise<QueueLibs> {
   return loading;
 }
 
+/** Resolves after `ms` or when `work` ends, whichever is first (clean-up must not hang on a dead Redis). */
+export const bounded = (ms: number, work: Promise<unknown>) =>
+  Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+
 /** Why a connection failed, in a few words (never the password: the caller redacts). */
 function reason(err: Error & { code?: string }): string {
   const text = err.message ?? String(err);

@@ -15,7 +15,7 @@ import { planSeed, type BatchPlan, type Shard } from "../../plan.js";
 import type { Scenario } from "../../../scenario/schema.js";
 import { workerPool, type SpawnWorker } from "../../worker-pool.js";
 import { fetchExperiment } from "./experiment-store.js";
-import type { QueueLibs } from "./libs.js";
+import { bounded, type QueueLibs } from "./libs.js";
 import { JobDataSchema, KEY_PREFIX, encodeResult, keys, queueName, type BatchMeta, type JobData, type JobResult } from "./protocol.js";
 import type { ScenarioCache } from "./scenario-store.js";
 
@@ -48,8 +48,6 @@ export interface ServedBatch {
   abandon(): Promise<void>;
 }
 
-/** Resolves when `work` ends or after `ms`, whichever is first (BullMQ's close and disconnect wait for ever while Redis is away). */
-export const bounded = (ms: number, work: Promise<unknown>) => Promise.race([work.catch(() => {}), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 
 /** Leaves a one-line note for the batch's coordinator (kept an hour). */
 export async function noteToCoordinator(redis: RedisClient, batch: string, text: string): Promise<void> {

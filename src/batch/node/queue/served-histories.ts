@@ -13,7 +13,8 @@ import { BUILD_ID } from "../../build-id.js";
 import { historyExecutor, type HistoryExecutor } from "../../history-pool.js";
 import { HistoryJobDataSchema, historyJobId, type HistoryJobData } from "./history-protocol.js";
 import { InvalidDataError, KEY_PREFIX, encodeResult, queueName, type BatchMeta, type JobResult } from "./protocol.js";
-import { bounded, noteToCoordinator, type ServedBatch, type WorkerContext } from "./served-batch.js";
+import { bounded } from "./libs.js";
+import { noteToCoordinator, type ServedBatch, type WorkerContext } from "./served-batch.js";
 
 /** Why a schema-valid history job must not run in this calibration's batch, or null. */
 export function historyMisfit(d: HistoryJobData, id: string | undefined, meta: BatchMeta): string | null {
