@@ -15,9 +15,10 @@ import { planSeed, type BatchPlan, type Shard } from "../../plan.js";
 import type { Scenario } from "../../../scenario/schema.js";
 import { workerPool, type SpawnWorker } from "../../worker-pool.js";
 import { fetchExperiment } from "./experiment-store.js";
-import { bounded, type QueueLibs } from "./libs.js";
-import { JobDataSchema, KEY_PREFIX, encodeResult, keys, queueName, type BatchMeta, type JobData, type JobResult } from "./protocol.js";
+import type { QueueLibs } from "./libs.js";
+import { JobDataSchema, encodeResult, keys, type BatchMeta, type JobData, type JobResult } from "./protocol.js";
 import type { ScenarioCache } from "./scenario-store.js";
+import { serveQueue, type TrackJob } from "./served-queue.js";
 
 /** What every served batch of a worker process shares. */
 export interface WorkerContext {
@@ -92,10 +93,9 @@ export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<S
   };
   const pool = workerPool(plan, ctx.concurrency, ctx.spawn);
   const short = meta.batch.slice(0, 8);
-  const active = new Map<string, { job: Job; token: string | undefined; done: Promise<void> }>();
   const { UnrecoverableError } = ctx.libs.bullmq;
 
-  const processor = async (job: Job, token?: string): Promise<JobResult> => {
+  const processor = async (job: Job, token: string | undefined, track: TrackJob): Promise<JobResult> => {
     const parsed = JobDataSchema.safeParse(job.data);
     if (!parsed.success) {
       const why = `job ${job.id} refused: it does not match the job schema (${parsed.error.issues[0]?.message})`;
@@ -118,53 +118,15 @@ export async function serveBatch(ctx: WorkerContext, meta: BatchMeta): Promise<S
       ...(experiment ? { experiment: shardExperiment(experiment, d.firstRun, d.seeds.length) } : {}),
       ...(meta.runTimeLimitMs !== undefined ? { timeLimitMs: meta.runTimeLimitMs } : {}),
     };
-    let finished!: () => void;
-    active.set(job.id!, { job, token, done: new Promise<void>((resolve) => (finished = resolve)) });
     const what = `batch ${short} ${meta.scenarios[d.scenarioIndex].name}: ${shard.count === 1 ? "run" : "runs"} ${shard.firstRun}${shard.count === 1 ? "" : `-${shard.firstRun + shard.count - 1}`}`;
     ctx.log(what);
-    try {
+    return track(job, token, async () => {
       const result = await pool.runShard(shard);
       const failed = result.errors.filter((e) => e !== null).length;
       ctx.log(`${what} done in ${Math.round(result.computeMs)} ms${failed > 0 ? `, ${failed} failed` : ""}`);
       return encodeResult(result, BUILD_ID, ctx.name);
-    } finally {
-      active.delete(job.id!);
-      finished();
-    }
+    });
   };
 
-  const connection = ctx.connect();
-  const worker = new ctx.libs.bullmq.Worker(queueName(meta.batch), processor, {
-    connection,
-    prefix: KEY_PREFIX,
-    concurrency: ctx.concurrency,
-    lockDuration: ctx.lockMs,
-    stalledInterval: ctx.lockMs,
-    maxStalledCount: 1,
-  });
-  worker.on("error", () => {}); // connection trouble is reported once by the process's own connection
-  worker.on("failed", (job, err) => {
-    if (job && !err.message.startsWith("refused") && !err.message.includes("refused:")) ctx.log(`batch ${short}: job ${job.id} failed: ${err.message.split("\n")[0]}`);
-  });
-
-  return {
-    meta,
-    running: () => active.size,
-    async close() {
-      const closing = worker.close().catch(() => {}); // takes no more jobs; resolves once the running ones are stored
-      await Promise.all([...active.values()].map((a) => a.done)); // the running shards finish (in threads: no Redis needed)
-      // storing their results needs Redis: with Redis away, give up after a while (the jobs then run again elsewhere)
-      await bounded(5000, closing);
-      await bounded(1000, worker.disconnect()); // its blocking connection, which would linger until its command returns
-      await pool.close();
-      connection.disconnect();
-    },
-    async abandon() {
-      // back to the queue at once; with Redis away, their locks expire and the stalled-job check returns them instead
-      await bounded(2000, Promise.all([...active.values()].map(({ job, token }) => job.moveToWait(token))));
-      await bounded(1000, worker.disconnect());
-      await pool.close();
-      connection.disconnect();
-    },
-  };
+  return serveQueue(ctx, meta, `batch ${short}`, processor, () => pool.close());
 }

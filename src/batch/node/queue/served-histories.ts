@@ -12,9 +12,9 @@ import type { Scenario } from "../../../scenario/schema.js";
 import { BUILD_ID } from "../../build-id.js";
 import { historyExecutor, type HistoryExecutor } from "../../history-pool.js";
 import { HistoryJobDataSchema, historyJobId, type HistoryJobData } from "./history-protocol.js";
-import { InvalidDataError, KEY_PREFIX, encodeResult, queueName, type BatchMeta, type JobResult } from "./protocol.js";
-import { bounded } from "./libs.js";
+import { InvalidDataError, encodeResult, type BatchMeta, type JobResult } from "./protocol.js";
 import { noteToCoordinator, type ServedBatch, type WorkerContext } from "./served-batch.js";
+import { serveQueue, type TrackJob } from "./served-queue.js";
 
 /** Why a schema-valid history job must not run in this calibration's batch, or null. */
 export function historyMisfit(d: HistoryJobData, id: string | undefined, meta: BatchMeta): string | null {
@@ -52,10 +52,9 @@ export async function serveHistories(ctx: WorkerContext, meta: BatchMeta): Promi
   let pool: Promise<HistoryExecutor> | null = null;
   const threads = () => (pool ??= historyExecutor(scenario, parameters, ctx.concurrency, ctx.spawn));
   const short = meta.batch.slice(0, 8);
-  const active = new Map<string, { job: Job; token: string | undefined; done: Promise<void> }>();
   const { UnrecoverableError } = ctx.libs.bullmq;
 
-  const processor = async (job: Job, token?: string): Promise<JobResult> => {
+  const processor = async (job: Job, token: string | undefined, track: TrackJob): Promise<JobResult> => {
     const parsed = HistoryJobDataSchema.safeParse(job.data);
     const why = parsed.success ? historyMisfit(parsed.data, job.id, meta) : `it does not match the history job schema (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`;
     if (why !== null || !parsed.success) {
@@ -64,12 +63,10 @@ export async function serveHistories(ctx: WorkerContext, meta: BatchMeta): Promi
       throw new UnrecoverableError(`refused by worker ${ctx.name}: ${why}`);
     }
     const jobs = parsed.data.jobs.map((j) => ({ theta: Float64Array.from(j.theta), historySeed: j.historySeed }));
-    let finished!: () => void;
-    active.set(job.id!, { job, token, done: new Promise<void>((resolve) => (finished = resolve)) });
     const what = `calibration ${short} ${meta.scenarios[0].name}: job ${job.id!.slice(0, 9)}, ${jobs.length} histor${jobs.length === 1 ? "y" : "ies"}`;
     ctx.log(what);
     const started = performance.now();
-    try {
+    return track(job, token, async () => {
       const current = threads();
       let stats: Float64Array[];
       try {
@@ -87,47 +84,12 @@ export async function serveHistories(ctx: WorkerContext, meta: BatchMeta): Promi
       const computeMs = performance.now() - started;
       ctx.log(`${what} done in ${Math.round(computeMs)} ms`);
       return encodeResult({ data, width, errors: jobs.map(() => null), computeMs }, BUILD_ID, ctx.name);
-    } finally {
-      active.delete(job.id!);
-      finished();
-    }
+    });
   };
 
-  const connection = ctx.connect();
-  const worker = new ctx.libs.bullmq.Worker(queueName(meta.batch), processor, {
-    connection,
-    prefix: KEY_PREFIX,
-    concurrency: ctx.concurrency,
-    lockDuration: ctx.lockMs,
-    stalledInterval: ctx.lockMs,
-    maxStalledCount: 1,
-  });
-  worker.on("error", () => {}); // connection trouble is reported once by the process's own connection
-  worker.on("failed", (job, err) => {
-    if (job && !err.message.includes("refused")) ctx.log(`calibration ${short}: job ${job.id} failed: ${err.message.split("\n")[0]}`);
-  });
-  const stopThreads = async () => {
+  return serveQueue(ctx, meta, `calibration ${short}`, processor, async () => {
     const p = pool;
     pool = null;
     await p?.then((x) => x.close(), () => {});
-  };
-
-  return {
-    meta,
-    running: () => active.size,
-    async close() {
-      const closing = worker.close().catch(() => {});
-      await Promise.all([...active.values()].map((a) => a.done));
-      await bounded(5000, closing);
-      await bounded(1000, worker.disconnect());
-      await stopThreads();
-      connection.disconnect();
-    },
-    async abandon() {
-      await bounded(2000, Promise.all([...active.values()].map(({ job, token }) => job.moveToWait(token))));
-      await bounded(1000, worker.disconnect());
-      await stopThreads();
-      connection.disconnect();
-    },
-  };
+  });
 }
