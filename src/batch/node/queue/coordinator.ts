@@ -20,9 +20,8 @@ import { JobBook, type BookJob } from "./job-book.js";
 import { loadQueueLibs, probeRedis, type QueueLibs } from "./libs.js";
 import { experimentText, publishExperiment } from "./experiment-store.js";
 import { BatchMetaSchema, JobDataSchema, PROTOCOL_VERSION, batchIdOf, decodeResult, jobData, jobIdOf, scenarioText, type BatchMeta } from "./protocol.js";
-import { openQueueLink, type QueueStatus } from "./queue-link.js";
+import { openQueueLink, type CoordinatorOptions, type QueueStatus } from "./queue-link.js";
 import { publishScenarios } from "./scenario-store.js";
-import type { QueueUrl } from "./url.js";
 
 /** Shards on the queue at once by default (the executor's concurrency, from which runBatch sizes shards). */
 export const DEFAULT_WINDOW = 32;
@@ -30,18 +29,9 @@ export const DEFAULT_WINDOW = 32;
 export const JOB_ATTEMPTS = 2;
 
 /** Options of the queue executor. */
-export interface QueueExecutorOptions {
-  url: QueueUrl;
+export interface QueueExecutorOptions extends CoordinatorOptions {
   /** shards on the queue at once (default 32): more than the workers' threads, so none idles */
   window?: number;
-  /** how often it checks its pending jobs, the registration and the worker count, ms (default 1000) */
-  checkMs?: number;
-  /** how long the registration outlives a coordinator that stopped refreshing it, ms (default 30,000) */
-  registrationTtlMs?: number;
-  /** one-line notices for the user (Redis lost and back, results reused, a worker's refusal) */
-  onNotice?: (text: string) => void;
-  /** called after each check, with the status */
-  onStatus?: (status: QueueStatus) => void;
 }
 
 /** The queue executor: an Executor with a status. */
@@ -62,8 +52,6 @@ interface Session {
 export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): QueueExecutor {
   const { url } = options;
   const window = options.window ?? DEFAULT_WINDOW;
-  const checkMs = options.checkMs ?? 1000;
-  const ttlMs = options.registrationTtlMs ?? 30_000;
   const notice = options.onNotice ?? (() => {});
   const status: QueueStatus = { batch: null, workers: null, redis: "connecting" };
   const widths = new Map<number, number>();
@@ -153,7 +141,7 @@ export function queueExecutor(plan: BatchPlan, options: QueueExecutorOptions): Q
     };
 
     const link = await openQueueLink(
-      { libs, url, batch, metaText, what: "batch", checkMs, ttlMs, status, notice, onStatus: options.onStatus },
+      { ...options, libs, batch, metaText, what: "batch", status },
       {
         async publish(redis) {
           await publishScenarios(redis, texts);

@@ -16,23 +16,13 @@ import { JOB_ATTEMPTS } from "./coordinator.js";
 import { HISTORY_JOB_NAME, calibrationBatchId, decodeHistories, historyChunkSize, historyJobData, historyJobId, type HistoryJob, type HistoryJobData } from "./history-protocol.js";
 import { loadQueueLibs, probeRedis } from "./libs.js";
 import { BatchMetaSchema, PROTOCOL_VERSION, scenarioText } from "./protocol.js";
-import { openQueueLink, type QueueStatus } from "./queue-link.js";
+import { openQueueLink, type CoordinatorOptions, type QueueStatus } from "./queue-link.js";
 import { publishScenarios } from "./scenario-store.js";
-import type { QueueUrl } from "./url.js";
 
 /** Options of the queue history executor. */
-export interface QueueHistoryOptions {
-  url: QueueUrl;
+export interface QueueHistoryOptions extends CoordinatorOptions {
   /** what else identifies the calibration (seed, particles...): part of its batch id */
   run?: unknown;
-  /** how often it checks its pending jobs, the registration and the worker count, ms (default 1000) */
-  checkMs?: number;
-  /** how long the registration outlives a coordinator that stopped refreshing it, ms (default 30,000) */
-  registrationTtlMs?: number;
-  /** one-line notices for the user (Redis lost and back, results reused, a worker's refusal) */
-  onNotice?: (text: string) => void;
-  /** called after each check, with the status */
-  onStatus?: (status: QueueStatus) => void;
 }
 
 /** The queue history executor: a HistoryExecutor (0 local workers) with a status. */
@@ -57,8 +47,6 @@ interface Chunk {
  */
 export async function queueHistoryExecutor(scenario: Scenario, parameters: readonly string[], width: number, options: QueueHistoryOptions): Promise<QueueHistoryExecutor> {
   const { url } = options;
-  const checkMs = options.checkMs ?? 1000;
-  const ttlMs = options.registrationTtlMs ?? 30_000;
   const notice = options.onNotice ?? (() => {});
   const libs = await loadQueueLibs();
   await probeRedis(libs, url);
@@ -87,7 +75,7 @@ export async function queueHistoryExecutor(scenario: Scenario, parameters: reado
   const addJob = (chunk: Chunk) =>
     queue!.add(HISTORY_JOB_NAME, chunk.data, { jobId: chunk.id, attempts: JOB_ATTEMPTS, backoff: { type: "fixed", delay: 500 }, removeOnComplete: false, removeOnFail: false });
   const link = await openQueueLink(
-    { libs, url, batch, metaText, what: "calibration", checkMs, ttlMs, status, notice, onStatus: options.onStatus },
+    { ...options, libs, batch, metaText, what: "calibration", status },
     {
       publish: (redis) => publishScenarios(redis, [text]),
       pendingIds: () => [...pending.values()].filter((c) => !c.settled).map((c) => c.id),

@@ -22,23 +22,29 @@ export interface QueueStatus {
   redis: "connecting" | "up" | "down";
 }
 
-/** What the link is for and how it behaves. */
-export interface QueueLinkOptions {
-  libs: QueueLibs;
+/** Options every coordinator (batch or calibration) takes. */
+export interface CoordinatorOptions {
   url: QueueUrl;
+  /** how often it checks its pending jobs, the registration and the worker count, ms (default 1000) */
+  checkMs?: number;
+  /** how long the registration outlives a coordinator that stopped refreshing it, ms (default 30,000) */
+  registrationTtlMs?: number;
+  /** one-line notices for the user (Redis lost and back, results reused, a worker's refusal) */
+  onNotice?: (text: string) => void;
+  /** called after each check, with the status */
+  onStatus?: (status: QueueStatus) => void;
+}
+
+/** What the link is for: the coordinator's options and its batch. */
+export interface QueueLinkOptions extends CoordinatorOptions {
+  libs: QueueLibs;
   /** the batch id (the queue's name) and its meta, as registered */
   batch: string;
   metaText: string;
   /** "batch" or "calibration": in notices and errors */
   what: string;
-  /** how often the check runs, ms */
-  checkMs: number;
-  /** how long the registration outlives a coordinator that stopped refreshing it, ms */
-  ttlMs: number;
   /** the status the link keeps up to date (redis, workers) */
   status: QueueStatus;
-  notice: (text: string) => void;
-  onStatus?: (status: QueueStatus) => void;
 }
 
 /** What the link asks of its coordinator. */
@@ -67,7 +73,9 @@ export interface QueueLink {
 
 /** Connects, registers and starts the checks; a refusal after connecting (an ACL without the rights) rejects in one line, leaving nothing open. */
 export async function openQueueLink(options: QueueLinkOptions, hooks: QueueLinkHooks): Promise<QueueLink> {
-  const { libs, url, batch, status, notice } = options;
+  const { libs, url, batch, status } = options;
+  const notice = options.onNotice ?? (() => {});
+  const ttlMs = options.registrationTtlMs ?? 30_000;
   let closing = false;
   const lost = (m: string) => {
     if (status.redis !== "down" && !closing) notice(`lost Redis (${m}); retrying`);
@@ -87,7 +95,7 @@ export async function openQueueLink(options: QueueLinkOptions, hooks: QueueLinkH
 
   const register = async () => {
     await hooks.publish(redis);
-    await redis.set(keys.batch(batch), options.metaText, "PX", options.ttlMs);
+    await redis.set(keys.batch(batch), options.metaText, "PX", ttlMs);
     await redis.sadd(keys.registry, batch);
   };
 
@@ -96,7 +104,7 @@ export async function openQueueLink(options: QueueLinkOptions, hooks: QueueLinkH
     if (checking) return;
     checking = true;
     try {
-      if ((await redis.pexpire(keys.batch(batch), options.ttlMs)) === 0) {
+      if ((await redis.pexpire(keys.batch(batch), ttlMs)) === 0) {
         await register();
         notice(`registered the ${options.what} again (Redis had lost it: restarted?)`);
       } else await redis.sadd(keys.registry, batch);
@@ -142,7 +150,7 @@ export async function openQueueLink(options: QueueLinkOptions, hooks: QueueLinkH
     await shut();
     throw new Error(url.redact(`the queue at ${url.safe} refused the ${options.what}: ${(err as Error).message.split("\n")[0]}`));
   }
-  const timer = setInterval(() => void check(), options.checkMs);
+  const timer = setInterval(() => void check(), options.checkMs ?? 1000);
   timer.unref();
   void check();
 
